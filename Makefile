@@ -1,0 +1,31 @@
+# Set-up and everyday commands. `make run` and `make test` work on a fresh machine.
+PY312 := $(shell for p in python3.12 "$$(pyenv root 2>/dev/null)/versions/3.12.1/bin/python3.12" /usr/bin/python3.12 /usr/local/bin/python3.12; do \
+           $$p -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null && { echo $$p; break; }; done)
+VENV := .venv
+YEARS ?= 10
+OUT ?= runs/default-$(shell date +%Y%m%d-%H%M%S)
+
+.PHONY: run test lint bench clean-venv
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PY312)" || { echo "Python 3.12 not found (Mesa 3.5 needs it): install it, e.g. with pyenv"; exit 1; }
+	test -x $(VENV)/bin/python || $(PY312) -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e ".[dev]"
+	touch $@
+
+run: $(VENV)/.installed
+	$(VENV)/bin/wijksim run --preset default --years $(YEARS) --out $(OUT)
+
+test: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/python -m pytest -n 2
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+bench: $(VENV)/.installed
+	$(VENV)/bin/python benchmarks/bench_core.py
+
+clean-venv:
+	rm -rf $(VENV)

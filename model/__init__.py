@@ -1,0 +1,1 @@
+"""The neighbourhood support model: parameters, population, network, mechanisms, indicators."""

@@ -1,0 +1,234 @@
+"""Weekly indicators and their yearly summary (DESIGN.md §6, the issue's `summary.json` keys).
+
+Weekly rows hold stocks (shares at the end of the week) and flows (counts and hours during the week).
+A year is 52 weeks. Yearly: stocks at year end, flows summed over the year, utilisation averaged
+over the year, Wmo and youth-care clients counted as CBS counts them (at least one provision in the
+year's first half).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .mechanisms.help_seeking import hidden_mask
+from .state import PROVISION_PATHS, Need, Path
+
+WEEKS_PER_YEAR = 52
+HALF_YEAR_WEEKS = 26
+
+#: Cost functions, in the order of `cost_by_function_eur`.
+COST_FUNCTIONS = (
+    "neighbourhood_team",
+    "individual_provisions",
+    "specialist_care",
+    "crisis_care",
+    "informal_support",
+    "network_developers",
+    "key_facility",
+    "flex_team",
+)
+
+#: Weekly flow counters (reset every week).
+FLOWS = (
+    "life_events",
+    "informal_hours",
+    "need_hours",
+    "help_requests",
+    "private_solutions",
+    "light_help_started",
+    "heavy_care_referrals",
+    "gp_referrals",
+    "gp_advice",
+    "crises",
+    "misjudged",
+    "admitted_specialist",
+    "wait_weeks_sum",
+    "flex_admitted",
+    "escalations",
+    "deescalations",
+    "relapses",
+    "carer_burnouts",
+    "developer_ties",
+    "developer_activations",
+    "developer_moves",
+    "facility_ties",
+    "signalled",
+    "specialist_client_weeks",
+    "provision_client_weeks",
+)
+
+#: Yearly keys that are flows (summed over the year's weeks).
+SUMMED = (
+    "informal_hours",
+    "need_hours",
+    "help_requests",
+    "light_help_started",
+    "heavy_care_referrals",
+    "gp_referrals",
+    "crises",
+    "escalations",
+    "deescalations",
+    "relapses",
+    "carer_burnouts",
+    "developer_ties",
+    "developer_activations",
+    "facility_ties",
+    "signalled",
+    "flex_admitted",
+    "admitted_specialist",
+    "wait_weeks_sum",
+    "private_solutions",
+    "misjudged",
+)
+
+PROVISION = np.array([p in PROVISION_PATHS for p in Path])
+
+
+def loneliness_score(model) -> np.ndarray:
+    """Latent loneliness: own disposition, too few ties (4-5 protect), living alone, social need."""
+    st, p = model.st, model.p
+    deficit = np.maximum(0.0, p["protective_ties"] - model.network.degree) / p["protective_ties"]
+    social = np.where(st.need == Need.SOCIAL, st.severity, 0.0)
+    return (
+        st.loneliness_propensity
+        + 1.5 * deficit
+        + 0.4 * st.lives_alone
+        + 0.3 * st.born_abroad
+        + 1.0 * social
+        - p["companionship_loneliness_relief"] * st.companionship_met
+    )
+
+
+def weekly_costs(model) -> dict[str, float]:
+    p, f = model.p, model.flows
+    year = 1.0 / WEEKS_PER_YEAR
+    return {
+        "neighbourhood_team": model.generalist_fte * p["cost_generalist_fte_eur"] * year,
+        "individual_provisions": f["provision_client_weeks"] * p["cost_provision_week_eur"],
+        "specialist_care": f["specialist_client_weeks"] * p["cost_specialist_week_eur"],
+        "crisis_care": f["crises"] * p["crisis_cost_eur"],
+        "informal_support": f["informal_hours"] * p["cost_informal_hour_eur"],
+        "network_developers": len(model.network_developers) * p["cost_developer_fte_eur"] * year,
+        "key_facility": (p["cost_key_facility_eur"] * year) if model.key_facility is not None else 0.0,
+        "flex_team": len(model.flex_team) * p["cost_flex_member_eur"] * year,
+    }
+
+
+def weekly_row(model) -> dict[str, Any]:
+    st, f = model.st, model.flows
+    n = st.n
+    adults = st.age >= 18
+    n_adults = max(int(adults.sum()), 1)
+    lonely = model.loneliness
+    degree = model.network.degree
+    cap = float(model.generalist_capacity().sum())
+    spec_slots = sum(s.slots for s in model.specialists)
+    in_spec = int((st.path == Path.SPECIALIST_CARE).sum())
+    costs = weekly_costs(model)
+    row: dict[str, Any] = {
+        "week": model.week,
+        "year": (model.week - 1) // WEEKS_PER_YEAR + 1 if model.week > 0 else 0,
+        "residents": n,
+        "need_social_share": float((st.need == Need.SOCIAL).mean()),
+        "need_individual_share": float((st.need == Need.INDIVIDUAL).mean()),
+        "need_complex_share": float((st.need == Need.COMPLEX).mean()),
+        "mean_severity": float(st.severity[st.need > 0].mean()) if (st.need > 0).any() else 0.0,
+        "self_reliance": float(1.0 - np.where(st.need > 0, (st.need - 1 + st.severity) / 3.0, 0.0).mean()),
+        "hidden_need_share": float(hidden_mask(model).mean()),
+        "waiting_list": int((st.path == Path.WAITING_SPECIALIST).sum()),
+        "waiting_generalist": int((st.path == Path.WAITING_GENERALIST).sum()),
+        "isolated_share": float((degree == 0).mean()),
+        "mean_ties": float(degree.mean()),
+        "lonely_share": float((lonely[adults] > model.lonely_cut).mean()),
+        "severely_lonely_share": float((lonely[adults] > model.severe_cut).mean()),
+        "informal_carer_share": float((st.care_given_avg[adults] >= model.carer_cut).sum() / n_adults),
+        "volunteer_share": float((st.volunteer & adults & (st.burnout_until <= model.week)).sum() / n_adults),
+        "generalist_utilisation": float(model.generalist_load().sum() / cap) if cap > 0 else 0.0,
+        "specialist_utilisation": in_spec / spec_slots if spec_slots else 0.0,
+        "generalist_skill": float(model.generalist_skill().mean()) if model.n_generalists else 0.0,
+        "provision_h1_adults": int((st.provision_h1 & adults).sum()),
+        "provision_h1_young": int((st.provision_h1 & (st.age < 23)).sum()),
+        "young_0_24": int((st.age < 25).sum()),
+        "cost_total_eur": float(sum(costs.values())),
+    }
+    for k in FLOWS:
+        row[k] = float(f[k])
+    for k, v in costs.items():
+        row[f"cost_{k}_eur"] = float(v)
+    for path in Path:
+        row[f"path_{path.name.lower()}"] = int((st.path == path).sum())
+    return row
+
+
+def update_provision_flags(model) -> None:
+    """CBS counts clients with at least one provision in the first half-year."""
+    week_in_year = (model.week - 1) % WEEKS_PER_YEAR
+    if week_in_year == 0:
+        model.st.provision_h1[:] = False
+    if week_in_year < HALF_YEAR_WEEKS:
+        model.st.provision_h1 |= PROVISION[model.st.path]
+
+
+def yearly_summary(weekly: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One object per simulated year (1..Y); no year 0 (week 0 is the starting state)."""
+    years: dict[int, list[dict]] = {}
+    for row in weekly:
+        if row["week"] > 0:
+            years.setdefault(row["year"], []).append(row)
+    out = []
+    for year, rows in sorted(years.items()):
+        end = rows[-1]
+        total = {k: sum(r[k] for r in rows) for k in SUMMED}
+        residents = end["residents"]
+        mid = rows[min(HALF_YEAR_WEEKS, len(rows)) - 1]
+        costs = {k: sum(r[f"cost_{k}_eur"] for r in rows) for k in COST_FUNCTIONS}
+        admitted = total["admitted_specialist"]
+        out.append(
+            {
+                "year": year,
+                "residents": residents,
+                "need_social_share": end["need_social_share"],
+                "need_individual_share": end["need_individual_share"],
+                "need_complex_share": end["need_complex_share"],
+                "hidden_need_share": end["hidden_need_share"],
+                "informal_support_hours_per_resident": total["informal_hours"] / residents,
+                "share_needs_met_informally": (
+                    total["informal_hours"] / total["need_hours"] if total["need_hours"] > 0 else 0.0
+                ),
+                "light_help_per_1000": 1000 * total["light_help_started"] / residents,
+                "heavy_care_referrals_per_1000": 1000 * total["heavy_care_referrals"] / residents,
+                "waiting_list": end["waiting_list"],
+                "mean_wait_weeks": total["wait_weeks_sum"] / admitted if admitted else 0.0,
+                "escalations": int(total["escalations"]),
+                "deescalations": int(total["deescalations"]),
+                "relapses": int(total["relapses"]),
+                "crises": int(total["crises"]),
+                "isolated_share": end["isolated_share"],
+                "mean_ties": end["mean_ties"],
+                "lonely_share": end["lonely_share"],
+                "severely_lonely_share": end["severely_lonely_share"],
+                "informal_carer_share": end["informal_carer_share"],
+                "volunteer_share": end["volunteer_share"],
+                "wmo_clients_per_1000": 1000 * mid["provision_h1_adults"] / residents,
+                "youth_care_per_100_young": (
+                    100 * mid["provision_h1_young"] / mid["young_0_24"] if mid["young_0_24"] else 0.0
+                ),
+                "generalist_utilisation": float(np.mean([r["generalist_utilisation"] for r in rows])),
+                "specialist_utilisation": float(np.mean([r["specialist_utilisation"] for r in rows])),
+                "generalist_skill": end["generalist_skill"],
+                "self_reliance": end["self_reliance"],
+                "help_requests": int(total["help_requests"]),
+                "gp_referrals": int(total["gp_referrals"]),
+                "carer_burnouts": int(total["carer_burnouts"]),
+                "ties_created_by_developers": int(total["developer_ties"]),
+                "residents_activated": int(total["developer_activations"]),
+                "ties_created_at_key_facility": int(total["facility_ties"]),
+                "needs_signalled_at_key_facility": int(total["signalled"]),
+                "flex_team_cases": int(total["flex_admitted"]),
+                "cost_total_eur": float(sum(costs.values())),
+                "cost_by_function_eur": costs,
+            }
+        )
+    return out

@@ -1,0 +1,35 @@
+"""Escalation and de-escalation: the core dynamics of §3.
+
+All severity changes of a week (life events, informal support, care, drift) are summed and applied
+once. Passing 1 moves a need up a kind (social -> individual -> complex); falling below 0 moves it
+down (complex -> individual -> social -> none). A resident therefore has one need kind at a time,
+the dominant one; mixed needs show as movement between kinds.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..state import Need
+
+
+def apply_severity(model) -> None:
+    st, p = model.st, model.p
+    has = st.need > 0
+    sev = st.severity + np.where(has, model.dsev, 0.0)
+    up = np.flatnonzero(has & (sev >= 1.0) & (st.need < Need.COMPLEX))
+    down = np.flatnonzero(has & (sev < 0.0))
+    sev = np.clip(sev, 0.0, 1.0)
+    t = p["transition_severity"]
+    if len(up):
+        st.need[up] += 1
+        sev[up] = t
+        model.flows["escalations"] += len(up)
+        model.log(up, "escalation")
+    if len(down):
+        st.need[down] -= 1
+        sev[down] = np.where(st.need[down] > 0, t, 0.0)
+        model.flows["deescalations"] += len(down)
+        model.log(down, "de-escalation")
+    st.severity[:] = sev
+    model.dsev[:] = 0.0

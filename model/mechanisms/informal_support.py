@@ -1,0 +1,87 @@
+"""Mechanism 2: informal support flows along ties from residents with spare hours to unmet need.
+
+Need hours are the support a need asks for (by kind, times severity) plus companionship for lonely
+adults (§5.2: a fitting social context), which eases loneliness.
+
+A helper spreads their hours over needy contacts in proportion to need (NUMBERS.md: social-care ABMs
+allocate informal care from suppliers with spare hours to receivers with unmet need along ties);
+what a receiver cannot use is returned. Support lowers severity strongly for social needs, weakly
+for individual needs and not at all for complex crises (§5.5 'citizen power within its limits').
+Helping lowers the helper's own social need (§5.2); overloaded helpers burn out and withdraw.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..state import Need, Path
+
+#: Weeks over which 'hours given per week' is averaged to decide who is an informal carer.
+CARE_AVERAGE_WEEKS = 13
+#: Fallback cut-off (hours per week, averaged) for counting an informal carer when none can be
+#: calibrated at the start; normally the cut-off gives the starting share (NeighbourhoodModel).
+CARER_MIN_HOURS = 1.0
+
+
+def helper_hours(model) -> np.ndarray:
+    """Hours each resident can give this week."""
+    st, p = model.st, model.p
+    own = np.select([st.need == Need.NONE, st.need == Need.SOCIAL], [1.0, 0.5], 0.0)
+    extra = np.where(st.volunteer | st.activated, p["informal_hours_per_helper"], 0.0)
+    available = st.burnout_until <= model.week
+    return ((st.helper_capacity + extra) * own * available).astype(np.float32)
+
+
+def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hours (received by each resident, given by each resident) and each resident's need hours."""
+    st, p = model.st, model.p
+    a = model.network.adjacency
+    hours_per_kind = np.array(
+        [0.0, p["need_hours_social"], p["need_hours_individual"], p["need_hours_individual"]],
+        dtype=np.float32,
+    )
+    demand = hours_per_kind[st.need] * st.severity + p["companionship_hours"] * st.lonely
+    supply = helper_hours(model)
+    around = a @ demand  # need around each helper
+    offer = np.minimum(supply, around)
+    rate = np.divide(offer, around, out=np.zeros_like(offer), where=around > 0)
+    received = demand * (a @ rate)
+    given_to = np.minimum(received, demand)
+    fill = np.divide(given_to, received, out=np.zeros_like(received), where=received > 0)
+    given_by = rate * (a @ (demand * fill))
+    return given_to, given_by, demand
+
+
+def informal_support(model) -> None:
+    st, p = model.st, model.p
+    given_to, given_by, demand = allocate(model)
+    met = np.divide(given_to, demand, out=np.zeros_like(demand), where=demand > 0)
+    st.informal_met[:] = met
+    st.companionship_met[:] = np.where(st.lonely, met, 0.0)
+    effect = np.array(
+        [0.0, p["informal_effect_social"], p["informal_effect_individual"], 0.0], dtype=np.float32
+    )
+    model.dsev -= effect[st.need] * met
+    # Helping others lowers one's own social need (§5.2).
+    social_helpers = st.need == Need.SOCIAL
+    model.dsev -= np.where(social_helpers, p["helping_relief"] * given_by, 0.0).astype(np.float32)
+    # Carers: moving average of hours given; overload and burnout.
+    st.care_given_avg += (given_by - st.care_given_avg) / CARE_AVERAGE_WEEKS
+    over = given_by > p["carer_overload_hours"]
+    st.overload_weeks = np.where(over, st.overload_weeks + 1, 0).astype(np.int16)
+    burnt = np.flatnonzero(st.overload_weeks >= p["carer_burnout_weeks"])
+    if len(burnt):
+        st.burnout_until[burnt] = model.week + int(p["carer_recovery_weeks"])
+        st.overload_weeks[burnt] = 0
+        fresh = burnt[st.need[burnt] == Need.NONE]
+        model.start_need(fresh, Need.SOCIAL, p["life_event_severity"])
+        model.flows["carer_burnouts"] += len(burnt)
+    # The informal-only path: outside formal care, need, and noticeable informal support.
+    outside = (st.path == Path.NONE) | (st.path == Path.INFORMAL_ONLY)
+    now_informal = outside & (st.need > 0) & (met > 0.1)
+    flip_on = np.flatnonzero(now_informal & (st.path == Path.NONE))
+    flip_off = np.flatnonzero(outside & ~now_informal & (st.path == Path.INFORMAL_ONLY))
+    model.set_path(flip_on, Path.INFORMAL_ONLY)
+    model.set_path(flip_off, Path.NONE)
+    model.flows["informal_hours"] += float(given_to.sum())
+    model.flows["need_hours"] += float(demand.sum())

@@ -1,0 +1,34 @@
+"""Mechanism 6: return to ordinary life and relapse.
+
+After help ends a resident is 'returning' for `return_weeks`. Relapse is less likely with a
+protective network (4-5 ties, De Jong Gierveld & Van Tilburg 2007) and with a landing place, the
+key facility (§Capita selecta).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..population import LONG_AGO
+from ..state import Need, Path
+
+
+def relapse(model) -> None:
+    st, p, w = model.st, model.p, model.week
+    back = np.flatnonzero(st.path == Path.RETURNING)
+    if len(back) == 0:
+        return
+    ties = model.network.degree[back]
+    protect = p["tie_relapse_protection"] * np.minimum(1.0, ties / p["protective_ties"])
+    hazard = p["relapse_rate"] * (1.0 - protect)
+    if model.key_facility is not None:
+        hazard = hazard * np.where(st.in_reach[back], 1.0 - p["landing_place_relapse_reduction"], 1.0)
+    fell = back[model.rng.random(len(back)) < hazard]
+    if len(fell):
+        st.need[fell] = np.maximum(st.need[fell], np.maximum(st.return_need[fell], Need.SOCIAL))
+        st.severity[fell] = np.maximum(st.severity[fell], 0.6)
+        model.flows["relapses"] += len(fell)
+        model.set_path(fell, Path.NONE, event="relapse")
+        st.path_since[fell] = LONG_AGO  # may ask for help again at once
+    settled = np.setdiff1d(back[w - st.path_since[back] >= p["return_weeks"]], fell)
+    model.set_path(settled, Path.NONE)

@@ -1,0 +1,90 @@
+"""Mechanism 4: access and triage by generalists (the quick scan of §7.4, the CAF example).
+
+Generalists take requests from their queue, first come first served, as long as case slots are
+free. They judge the need kind (right with `triage_accuracy`, better with skill) and route: light
+help for a social need, case management for an individual need, a combined case team for a complex
+one, and a referral to the flex team or to specialists when an individual need is severe. A wrong
+judgement produces the mismatches of §5.5. Without a neighbourhood team the GP refers requests for
+individual and complex needs straight to specialist care and sends social needs home.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..state import Need, Path
+
+
+def misjudge(rng: np.random.Generator, true: np.ndarray) -> np.ndarray:
+    """The kind a wrong judgement lands on: one step off, up or down (§5.5)."""
+    up = rng.random(len(true)) < 0.5
+    wrong = np.where(up, true + 1, true - 1)
+    wrong = np.where(true == Need.SOCIAL, Need.INDIVIDUAL, wrong)
+    wrong = np.where(true == Need.COMPLEX, Need.INDIVIDUAL, wrong)
+    return wrong.astype(np.int8)
+
+
+def assess(model, idx: np.ndarray, skill: float) -> np.ndarray:
+    p = model.p
+    accuracy = min(1.0, p["triage_accuracy"] + p["skill_accuracy_gain"] * skill)
+    true = model.st.need[idx]
+    right = model.rng.random(len(idx)) < accuracy
+    assessed = np.where(right, true, misjudge(model.rng, true)).astype(np.int8)
+    model.flows["misjudged"] += int((~right).sum())
+    return assessed
+
+
+def referral_threshold(model, skill: float) -> float:
+    """Severity above which generalists refer; skilled generalists keep more cases (§6.5)."""
+    return model.p["specialist_referral_severity"] + model.p["skill_referral_reduction"] * skill
+
+
+def gp_route(model, queue: np.ndarray) -> None:
+    st = model.st
+    light = queue[st.need[queue] <= Need.SOCIAL]
+    model.set_path(light, Path.NONE)  # the GP advises; the resident goes home
+    model.flows["gp_advice"] += len(light)
+    heavy = queue[st.need[queue] >= Need.INDIVIDUAL]
+    model.flows["gp_referrals"] += len(heavy)
+    model.refer_to_specialist(heavy)
+
+
+def triage(model) -> None:
+    st, p = model.st, model.p
+    queue = np.flatnonzero(st.path == Path.WAITING_GENERALIST)
+    if len(queue) == 0:
+        return
+    capacity, skill = model.generalist_capacity(), model.generalist_skill()
+    if capacity.sum() <= 0:
+        gp_route(model, queue)
+        return
+    queue = queue[np.argsort(st.queue_since[queue], kind="stable")]
+    free = np.maximum(capacity - model.generalist_load(), 0.0)
+    team_skill = float(skill.mean())
+    assessed = assess(model, queue, team_skill)
+    severe = st.severity[queue] > referral_threshold(model, team_skill)
+    slots = np.select(
+        [assessed == Need.COMPLEX, (assessed == Need.INDIVIDUAL) & ~severe],
+        [p["combined_team_slots"], p["case_management_slot_weight"]],
+        1.0,
+    )
+    fits = np.cumsum(slots) <= np.floor(free).sum()
+    n_in = int(np.argmin(fits)) if not fits.all() else len(queue)
+    if n_in == 0:
+        return
+    idx, assessed, severe, slots = queue[:n_in], assessed[:n_in], severe[:n_in], slots[:n_in]
+    owners = np.repeat(np.arange(len(capacity)), np.floor(free).astype(np.int64))
+    start = (np.cumsum(slots) - slots).astype(np.int64)
+    provider = owners[np.minimum(start, len(owners) - 1)]
+    model.record_intake(idx, provider, slots)
+    st.return_need[idx] = st.need[idx]
+    w = model.week
+    light = assessed == Need.SOCIAL
+    model.set_path(idx[light], Path.LIGHT_HELP, end=w + int(p["light_help_weeks"]))
+    model.flows["light_help_started"] += int(light.sum())
+    cm = (assessed == Need.INDIVIDUAL) & ~severe
+    model.set_path(idx[cm], Path.CASE_MANAGEMENT, end=w + int(p["case_management_weeks"]))
+    team = assessed == Need.COMPLEX
+    model.set_path(idx[team], Path.COMBINED_TEAM, end=w + int(p["combined_team_weeks"]))
+    refer = idx[(assessed == Need.INDIVIDUAL) & severe]
+    model.refer_onwards(refer)

@@ -1,0 +1,115 @@
+"""The neighbourhood social network as edge arrays plus a cached scipy CSR adjacency matrix.
+
+Household ties are permanent. Neighbourhood ties are local (mostly within a small spatial cell),
+their number per person is over-dispersed (gamma-distributed sociability, so some residents have
+none: De Jong Gierveld & Van Tilburg), they lapse at `tie_decay_rate` and are replaced at the same
+rate, so the baseline network is in equilibrium. Levers (network developers, key facility) add ties
+on top; those lapse at the same rate, so their effect outlasts the lever only slowly.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import scipy.sparse as sp
+
+#: Share of new neighbourhood ties that go to anyone in the neighbourhood rather than nearby (assumed).
+LONG_RANGE_SHARE = 0.2
+#: Residents per spatial cell used for local tie formation (assumed).
+CELL_SIZE = 40
+#: Gamma shape of sociability (lower = more residents with few ties; assumed, gives 4-6% isolated).
+SOCIABILITY_SHAPE = 0.8
+
+
+class SocialNetwork:
+    """Ties between residents; `adjacency` is an n x n symmetric 0/1 CSR matrix (float32)."""
+
+    def __init__(self, n: int, x: np.ndarray, y: np.ndarray, household_ties: tuple, rng: np.random.Generator):
+        self.n = n
+        self.hh_u, self.hh_v = household_ties
+        self.sociability = rng.gamma(SOCIABILITY_SHAPE, 1.0 / SOCIABILITY_SHAPE, n)
+        g = max(1, int(np.sqrt(n / CELL_SIZE)))
+        cx = np.minimum((x * g).astype(np.int64), g - 1)
+        cy = np.minimum((y * g).astype(np.int64), g - 1)
+        self.cell = cy * g + cx
+        self._order = np.argsort(self.cell, kind="stable")
+        w = self.sociability[self._order]
+        self._cumw = np.cumsum(w)
+        n_cells = g * g
+        counts = np.bincount(self.cell, minlength=n_cells)
+        ends = np.cumsum(counts)
+        starts = ends - counts
+        self._cell_lo = np.where(starts > 0, self._cumw[np.maximum(starts - 1, 0)], 0.0)
+        self._cell_hi = np.where(ends > 0, self._cumw[np.maximum(ends - 1, 0)], 0.0)
+        self._p_global = self.sociability / self.sociability.sum()
+        self.u = np.empty(0, dtype=np.int32)
+        self.v = np.empty(0, dtype=np.int32)
+        self.baseline_ties = 0
+        self._adj: sp.csr_matrix | None = None
+
+    # --- tie formation -------------------------------------------------------------------
+    def _local_partners(self, rng: np.random.Generator, u: np.ndarray) -> np.ndarray:
+        """A partner for each u: sociability-weighted, in u's cell (or anywhere, long range)."""
+        lo, hi = self._cell_lo[self.cell[u]], self._cell_hi[self.cell[u]]
+        far = rng.random(len(u)) < LONG_RANGE_SHARE
+        lo = np.where(far, 0.0, lo)
+        hi = np.where(far, self._cumw[-1], hi)
+        r = lo + rng.random(len(u)) * (hi - lo)
+        pos = np.minimum(np.searchsorted(self._cumw, r, side="right"), self.n - 1)
+        return self._order[pos]
+
+    def random_ties(self, rng: np.random.Generator, m: int) -> tuple[np.ndarray, np.ndarray]:
+        if m <= 0 or self.n < 2:
+            return np.empty(0, np.int32), np.empty(0, np.int32)
+        u = rng.choice(self.n, size=m, p=self._p_global)
+        return u.astype(np.int32), self._local_partners(rng, u).astype(np.int32)
+
+    def generate(self, rng: np.random.Generator, mean_ties: float) -> None:
+        m = int(round(self.n * mean_ties / 2))
+        self.u, self.v = self.random_ties(rng, m)
+        self.baseline_ties = m
+        self._adj = None
+
+    def add_ties(self, u: np.ndarray, v: np.ndarray) -> None:
+        keep = u != v
+        if keep.any():
+            self.u = np.concatenate([self.u, u[keep].astype(np.int32)])
+            self.v = np.concatenate([self.v, v[keep].astype(np.int32)])
+            self._adj = None
+
+    def turnover(self, rng: np.random.Generator, yearly_rate: float, weeks: int) -> None:
+        """Lapse ties at `yearly_rate` and form the baseline's worth anew (an equilibrium)."""
+        q = 1.0 - np.exp(-yearly_rate * weeks / 52.0)
+        if q <= 0:
+            return
+        keep = rng.random(len(self.u)) >= q
+        self.u, self.v = self.u[keep], self.v[keep]
+        nu, nv = self.random_ties(rng, int(rng.binomial(self.baseline_ties, q)))
+        self.add_ties(nu, nv)
+        self._adj = None
+
+    # --- views -------------------------------------------------------------------------------
+    @property
+    def adjacency(self) -> sp.csr_matrix:
+        if self._adj is None:
+            u = np.concatenate([self.u, self.hh_u])
+            v = np.concatenate([self.v, self.hh_v])
+            keep = u != v
+            u, v = u[keep], v[keep]
+            a = sp.csr_matrix(
+                (np.ones(2 * len(u), dtype=np.float32), (np.concatenate([u, v]), np.concatenate([v, u]))),
+                shape=(self.n, self.n),
+            )
+            a.sum_duplicates()
+            a.data[:] = 1.0
+            self._adj = a
+            self._degree = np.diff(a.indptr).astype(np.int32)
+        return self._adj
+
+    @property
+    def degree(self) -> np.ndarray:
+        """Number of distinct people a resident has a tie with (household included)."""
+        _ = self.adjacency
+        return self._degree
+
+    def edge_count(self) -> int:
+        return int(self.adjacency.nnz // 2)

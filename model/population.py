@@ -1,0 +1,205 @@
+"""Build the initial resident population from demographic parameters (a preset or a scan row).
+
+Ages, households, positions and risk factors come from the demography; needs, loneliness,
+informal care and volunteering start at the shares the parameters give (observed in a scan row, or
+derived, see `wijksim.model.scan`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .state import PROVIDER_NONE, Need, Path, ResidentState
+
+#: Week stamp meaning 'long before the start' (weeks before the warm-up count as negative weeks).
+LONG_AGO = -100_000
+
+#: Share of households with children headed by a single parent (CBS 2024: about 1 in 5; assumed).
+SINGLE_PARENT_SHARE = 0.2
+
+
+def weighted_pick(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.ndarray:
+    """Pick k distinct indices with probability proportional to weights (Efraimidis-Spirakis)."""
+    k = int(min(k, np.count_nonzero(weights > 0)))
+    if k <= 0:
+        return np.empty(0, dtype=np.int64)
+    with np.errstate(divide="ignore"):
+        keys = np.log(rng.random(len(weights))) / weights
+    return np.argpartition(-keys, k - 1)[:k]
+
+
+def _ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
+    n_young = round(n * p["share_aged_0_24"])
+    n_old = round(n * p["share_aged_65_plus"])
+    n_adult = n - n_young - n_old
+    ages = np.concatenate(
+        [
+            rng.uniform(0, 25, n_young),
+            rng.uniform(25, 65, n_adult),
+            np.minimum(65 + rng.exponential(11.0, n_old), 104),
+        ]
+    )
+    return rng.permutation(ages).astype(np.float32)
+
+
+def _households(
+    rng: np.random.Generator, age: np.ndarray, p: dict[str, Any]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Group residents into households; return household id and lives-alone flag.
+
+    Adults live alone with the chance f that gives the wanted share of one-person households when the
+    rest form couples: share = 2f / (1 + f), so f = s / (2 - s). Minors live with parents; some
+    couples and single parents get them.
+    """
+    n = len(age)
+    household = np.full(n, -1, dtype=np.int32)
+    minors = np.flatnonzero(age < 18)
+    grown = rng.permutation(np.flatnonzero(age >= 18))
+    s = p["share_one_person_households"]
+    f = s / (2.0 - s) if s < 1 else 1.0
+    n_alone = int(round(f * len(grown)))
+    alone, rest = grown[:n_alone], grown[n_alone:]
+    hid = 0
+    household[alone] = np.arange(hid, hid + len(alone))
+    hid += len(alone)
+    # Adults 25-64 pair up with each other first, older residents with each other.
+    rest = rest[np.argsort(age[rest] >= 65, kind="stable")]
+    pairs = len(rest) // 2
+    couple_ids = np.arange(hid, hid + pairs)
+    household[rest[: 2 * pairs : 2]] = couple_ids
+    household[rest[1 : 2 * pairs : 2]] = couple_ids
+    hid += pairs
+    if len(rest) % 2:
+        household[rest[-1]] = hid
+        hid += 1
+    # Families: couples of working age (and some single parents) take the minors.
+    n_households = n_alone + pairs
+    n_families = max(1, int(round(p["share_households_with_children"] * max(n_households, 1))))
+    young_couples = couple_ids[age[rest[: 2 * pairs : 2]] < 65] if pairs else couple_ids
+    n_single = int(round(SINGLE_PARENT_SHARE * n_families))
+    parents_alone = alone[(age[alone] >= 21) & (age[alone] < 60)]
+    single_parent_ids = household[rng.permutation(parents_alone)[:n_single]]
+    family_ids = np.concatenate(
+        [rng.permutation(young_couples)[: n_families - len(single_parent_ids)], single_parent_ids]
+    )
+    if len(minors):
+        if len(family_ids) == 0:  # no adults to live with: minors form their own households
+            family_ids = np.arange(hid, hid + max(1, len(minors) // 2))
+        household[minors] = rng.choice(family_ids, size=len(minors))
+    sizes = np.bincount(household, minlength=household.max() + 1)
+    lives_alone = sizes[household] == 1
+    return household, lives_alone
+
+
+def _household_edges(household: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All pairs of residents sharing a household (households are small)."""
+    order = np.argsort(household, kind="stable")
+    hh = household[order]
+    us, vs = [], []
+    # Pair each member with the next 1..4 members of the same household (households <= 5 adults
+    # plus children; larger ones keep a chain, which is connected).
+    for gap in range(1, 6):
+        same = hh[gap:] == hh[:-gap]
+        us.append(order[:-gap][same])
+        vs.append(order[gap:][same])
+    return np.concatenate(us).astype(np.int32), np.concatenate(vs).astype(np.int32)
+
+
+def _areas(x: np.ndarray, y: np.ndarray, n: int, area_size: float) -> np.ndarray:
+    n_areas = max(1, int(round(n / area_size)))
+    gx = max(1, int(round(np.sqrt(n_areas))))
+    gy = max(1, int(round(n_areas / gx)))
+    ax = np.minimum((x * gx).astype(np.int32), gx - 1)
+    ay = np.minimum((y * gy).astype(np.int32), gy - 1)
+    return (ay * gx + ax).astype(np.int32)
+
+
+def _initial_needs(rng: np.random.Generator, st: ResidentState, p: dict[str, Any]) -> None:
+    """Assign need kinds to exactly the given shares, weighted by documented risk factors."""
+    n = st.n
+    dep = st.social_housing.astype(float)
+    old = st.age >= 75
+    young = st.age < 18
+    free = np.ones(n, dtype=bool)
+    risks = {
+        Need.COMPLEX: np.exp(1.2 * dep + 0.3 * st.born_abroad + 0.3 * young),
+        Need.INDIVIDUAL: np.exp(1.2 * old + 0.5 * (st.age >= 65) + 1.0 * young + 0.5 * dep),
+        Need.SOCIAL: np.exp(0.8 * st.lives_alone + 0.5 * dep + 0.3 * st.born_abroad + 0.4 * old),
+    }
+    shares = {
+        Need.COMPLEX: p["initial_complex_need_share"],
+        Need.INDIVIDUAL: p["initial_individual_need_share"],
+        Need.SOCIAL: p["initial_social_need_share"],
+    }
+    for kind in (Need.COMPLEX, Need.INDIVIDUAL, Need.SOCIAL):
+        w = risks[kind] * free
+        idx = weighted_pick(rng, w, round(shares[kind] * n))
+        st.need[idx] = kind
+        st.severity[idx] = rng.uniform(0.1, 0.7, len(idx))
+        free[idx] = False
+
+
+def build_population(rng: np.random.Generator, p: dict[str, Any]) -> tuple[ResidentState, tuple]:
+    """Return the resident columns and the household ties (u, v)."""
+    n = int(p["residents"])
+    age = _ages(rng, n, p)
+    household, lives_alone = _households(rng, age, p)
+    n_hh = int(household.max()) + 1
+    # Households get a position, a tenure and an origin; members share them.
+    hx, hy = rng.random(n_hh), rng.random(n_hh)
+    social_hh = rng.random(n_hh) < p["share_social_housing"]
+    abroad_hh = rng.random(n_hh) < p["share_born_abroad"]
+    x = (hx[household] + rng.normal(0, 0.002, n)).clip(0, 1).astype(np.float32)
+    y = (hy[household] + rng.normal(0, 0.002, n)).clip(0, 1).astype(np.float32)
+    zeros_f = np.zeros(n, dtype=np.float32)
+    st = ResidentState(
+        age=age,
+        household=household,
+        lives_alone=lives_alone,
+        social_housing=social_hh[household],
+        born_abroad=abroad_hh[household],
+        x=x,
+        y=y,
+        area=_areas(x, y, n, p["developer_area_size"]),
+        need=np.zeros(n, dtype=np.int8),
+        severity=zeros_f.copy(),
+        threshold=np.clip(
+            rng.normal(p["help_seeking_threshold"], p["help_seeking_threshold_spread"], n), 0.05, 1.0
+        ).astype(np.float32),
+        loneliness_propensity=rng.standard_normal(n).astype(np.float32),
+        helper_capacity=zeros_f.copy(),
+        volunteer=np.zeros(n, dtype=bool),
+        activated=np.zeros(n, dtype=bool),
+        introduced=np.zeros(n, dtype=bool),
+        in_reach=np.zeros(n, dtype=bool),
+        overload_weeks=np.zeros(n, dtype=np.int16),
+        burnout_until=np.full(n, LONG_AGO, dtype=np.int32),
+        care_given_avg=zeros_f.copy(),
+        informal_met=zeros_f.copy(),
+        path=np.full(n, Path.NONE, dtype=np.int8),
+        path_since=np.full(n, LONG_AGO, dtype=np.int32),
+        path_end=np.full(n, LONG_AGO, dtype=np.int32),
+        queue_since=np.full(n, LONG_AGO, dtype=np.int32),
+        provider=np.full(n, PROVIDER_NONE, dtype=np.int32),
+        specialist_domain=np.full(n, -1, dtype=np.int8),
+        slots=zeros_f.copy(),
+        crisis=np.zeros(n, dtype=bool),
+        return_need=np.zeros(n, dtype=np.int8),
+        provision_h1=np.zeros(n, dtype=bool),
+        lonely=np.zeros(n, dtype=bool),
+        companionship_met=zeros_f.copy(),
+    )
+    _initial_needs(rng, st, p)
+    adults = age >= 18
+    # Willingness to help: gamma-distributed hours; volunteers are drawn among adults without a
+    # serious need, to the starting share of the scan or preset.
+    st.helper_capacity[:] = (p["informal_hours_per_helper"] * rng.gamma(2.0, 0.5, n)).astype(np.float32)
+    st.helper_capacity[~adults] *= 0.3  # teenagers help a little; small children hardly
+    st.helper_capacity[age < 12] = 0
+    able = adults & (st.need < Need.INDIVIDUAL)
+    k = round(p["initial_volunteer_share"] * adults.sum())
+    st.volunteer[weighted_pick(rng, able.astype(float) * st.helper_capacity, k)] = True
+    st.check()
+    return st, _household_edges(household)

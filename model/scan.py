@@ -1,0 +1,150 @@
+"""Build parameters from a row of a neighbourhood scan (`nl_wijken_2024_scan.csv` or a file with
+the same columns).
+
+Demography (age groups, households, social housing, origin, density) sets the population. Where
+the row also holds the RIVM 2020 survey shares (loneliness, informal care, volunteering), the run
+starts from them; where those cells are empty, they are derived from the demography with the
+linear relations below, fitted on the wijken of the shipped scan that have both (reproduce with
+`python -m wijksim.calibration.scan_relations`). `run.json` records which was done per value.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+from typing import Any
+
+from .params import ParameterError
+
+#: Demographic columns a scan row must have (filled) to build a population.
+REQUIRED_COLUMNS = (
+    "population",
+    "age_0_14",
+    "age_15_24",
+    "age_65_plus",
+    "households",
+    "hh_one_person",
+    "hh_with_children",
+    "pct_social_housing",
+    "origin_europe_excl_nl",
+    "origin_outside_europe",
+)
+
+#: Observed survey columns (percent of residents 18+) and the parameter each starts.
+OBSERVED = {
+    "lonely_pct_18plus_2020": "initial_lonely_share",
+    "severely_lonely_pct_18plus_2020": "initial_severely_lonely_share",
+    "informal_carer_pct_18plus_2020": "initial_informal_carer_share",
+    "volunteer_pct_18plus_2020": "initial_volunteer_share",
+}
+
+#: OLS fits (shares, not percent) on 1,001 wijken with KWB 2024 demography, RIVM 2020 values and
+#: unchanged wijk codes; R^2 0.87, 0.85, 0.67, 0.64. Order: intercept, social housing, born abroad,
+#: one-person households, aged 65+, aged 0-24.
+DERIVED_RELATIONS = {
+    "initial_lonely_share": (0.4017, 0.1371, 0.2030, 0.0926, -0.0202, -0.2070),
+    "initial_severely_lonely_share": (0.1038, 0.0884, 0.0950, 0.0308, -0.0678, -0.1476),
+    "initial_informal_carer_share": (0.1995, -0.0096, -0.0254, -0.0958, 0.0751, -0.1070),
+    "initial_volunteer_share": (0.2808, -0.1343, -0.2372, -0.0205, 0.0533, 0.2587),
+}
+
+#: Need prevalence scales with deprivation (social housing, origin) around the median wijk
+#: (social housing 0.19, born abroad 0.18): assumed relations, to be calibrated.
+NEED_BASE = {
+    "initial_social_need_share": 0.14,
+    "initial_individual_need_share": 0.07,
+    "initial_complex_need_share": 0.012,
+}
+
+
+def read_row(path: str | Path, wijk: str) -> dict[str, str]:
+    path = Path(path)
+    if not path.is_file():
+        raise ParameterError("--scan", str(path), "file not found")
+    with path.open(newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        if reader.fieldnames is None or "wijk_code" not in reader.fieldnames:
+            raise ParameterError("--scan", str(path), "no wijk_code column: not a scan file")
+        missing = [c for c in REQUIRED_COLUMNS if c not in reader.fieldnames]
+        if missing:
+            raise ParameterError("--scan", str(path), f"missing column(s) {', '.join(missing)}")
+        for row in reader:
+            if row["wijk_code"] == wijk:
+                return row
+    raise ParameterError("--wijk", wijk, f"unknown wijk code in {path.name}")
+
+
+def _num(row: dict[str, str], col: str) -> float | None:
+    text = (row.get(col) or "").strip()
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def params_from_row(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return (parameter values, provenance) for one scan row."""
+    wijk = row.get("wijk_code", "?")
+    vals = {c: _num(row, c) for c in REQUIRED_COLUMNS}
+    empty = [c for c, v in vals.items() if v is None]
+    if empty:
+        raise ParameterError("--wijk", wijk, f"scan row lacks demography: empty {', '.join(empty)}")
+    pop, hh = vals["population"], vals["households"]
+    if pop <= 0 or hh <= 0:
+        raise ParameterError(
+            "population" if pop <= 0 else "households",
+            pop if pop <= 0 else hh,
+            f"wijk {wijk} has no residents or households",
+        )
+    demo = {
+        "share_aged_0_24": (vals["age_0_14"] + vals["age_15_24"]) / pop,
+        "share_aged_65_plus": vals["age_65_plus"] / pop,
+        "share_one_person_households": vals["hh_one_person"] / hh,
+        "share_households_with_children": vals["hh_with_children"] / hh,
+        "share_social_housing": vals["pct_social_housing"] / 100.0,
+        "share_born_abroad": (vals["origin_europe_excl_nl"] + vals["origin_outside_europe"]) / pop,
+    }
+    demo = {k: min(max(v, 0.0), 1.0) for k, v in demo.items()}
+    params: dict[str, Any] = dict(demo)
+    params["residents"] = int(round(pop))
+    x = (
+        1.0,
+        demo["share_social_housing"],
+        demo["share_born_abroad"],
+        demo["share_one_person_households"],
+        demo["share_aged_65_plus"],
+        demo["share_aged_0_24"],
+    )
+    provenance: dict[str, Any] = {
+        "wijk_code": wijk,
+        "wijk_name": row.get("wijk_name"),
+        "gemeente_name": row.get("gemeente_name"),
+        "initial_values": {},
+    }
+    for col, name in OBSERVED.items():
+        observed = _num(row, col)
+        if observed is not None:
+            params[name] = observed / 100.0
+            provenance["initial_values"][name] = {"from": "observed", "column": col}
+        else:
+            coef = DERIVED_RELATIONS[name]
+            params[name] = min(max(sum(c * v for c, v in zip(coef, x, strict=True)), 0.005), 0.95)
+            provenance["initial_values"][name] = {
+                "from": "derived from demography",
+                "relation": "model/scan.py DERIVED_RELATIONS",
+            }
+    params["initial_severely_lonely_share"] = min(
+        params["initial_severely_lonely_share"], params["initial_lonely_share"]
+    )
+    deprivation = 1.0 + 1.5 * (demo["share_social_housing"] - 0.19) + 1.0 * (demo["share_born_abroad"] - 0.18)
+    for name, base in NEED_BASE.items():
+        params[name] = base * max(deprivation, 0.3) ** (2 if "complex" in name else 1)
+    urbanity = _num(row, "urbanity_1_5")
+    if urbanity is not None:  # rural wijken have more local ties (assumed: +0.4 per urbanity step)
+        params["mean_neighbourhood_ties"] = 4.0 + 0.4 * (urbanity - 3)
+    provenance["observed_targets_present"] = [c for c in OBSERVED if _num(row, c) is not None]
+    return params, provenance

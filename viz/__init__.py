@@ -1,0 +1,1 @@
+"""Visualisation: the run report (and, later, the workshop app)."""
