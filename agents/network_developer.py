@@ -63,6 +63,13 @@ class NetworkDeveloper(mesa.Agent):
             st.activated[who] = True
             st.volunteer[who] = True
             m.log(who, "activated by network developer")
+            # Each newly active resident is matched with someone whose need goes unmet (buddy help).
+            unmet = (need > 0) * (1.0 - st.informal_met[members]) * (st.age[members] >= 12)
+            buddy = members[weighted_pick(rng, unmet, len(who))]
+            if len(buddy):
+                m.pending_ties.append((who[: len(buddy)], buddy))
+                self.ties_created += len(buddy)
+                m.flows["developer_ties"] += len(buddy)
             self.residents_activated += len(who)
             m.flows["developer_activations"] += len(who)
         if self.weeks_in_area % CHECK_EVERY_WEEKS == 0:

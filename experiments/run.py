@@ -120,8 +120,10 @@ def simulate(
         model.step()
         if progress is not None:
             progress(model.week, model.horizon_weeks)
-    weekly = model.datacollector.get_model_vars_dataframe().reset_index(drop=True)
-    return model, weekly, yearly_summary(weekly.to_dict("records"))
+    import pandas as pd
+
+    weekly = pd.DataFrame(model.weekly_rows)
+    return model, weekly, yearly_summary(model.weekly_rows)
 
 
 def check_out_dir(out: Path, force: bool) -> None:

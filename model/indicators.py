@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from .mechanisms.help_seeking import hidden_mask
-from .state import PROVISION_PATHS, Need, Path
+from .state import PROVISION_PATHS, Need, Path, path_table
 
 WEEKS_PER_YEAR = 52
 HALF_YEAR_WEEKS = 26
@@ -28,6 +28,24 @@ COST_FUNCTIONS = (
     "network_developers",
     "key_facility",
     "flex_team",
+)
+
+#: Headline indicators in the Mesa DataCollector (`model.datacollector`); every indicator is in
+#: `model.weekly_rows` (and `weekly.parquet`).
+HEADLINE = (
+    "need_social_share",
+    "need_individual_share",
+    "need_complex_share",
+    "hidden_need_share",
+    "informal_hours",
+    "light_help_started",
+    "heavy_care_referrals",
+    "waiting_list",
+    "isolated_share",
+    "lonely_share",
+    "generalist_utilisation",
+    "specialist_utilisation",
+    "cost_total_eur",
 )
 
 #: Weekly flow counters (reset every week).
@@ -83,21 +101,24 @@ SUMMED = (
     "misjudged",
 )
 
-PROVISION = np.array([p in PROVISION_PATHS for p in Path])
+PROVISION = path_table(*PROVISION_PATHS)
 
 
 def loneliness_score(model) -> np.ndarray:
     """Latent loneliness: own disposition, too few ties (4-5 protect), living alone, social need."""
     st, p = model.st, model.p
+    score = model.network.cached("loneliness_structure", lambda: _structural_loneliness(model))
+    score = score + (st.need == Need.SOCIAL) * st.severity
+    score -= np.float32(p["companionship_loneliness_relief"]) * st.companionship_met
+    return score
+
+
+def _structural_loneliness(model) -> np.ndarray:
+    """The part that changes only with the network: disposition, tie deficit, living situation."""
+    st, p = model.st, model.p
     deficit = np.maximum(0.0, p["protective_ties"] - model.network.degree) / p["protective_ties"]
-    social = np.where(st.need == Need.SOCIAL, st.severity, 0.0)
-    return (
-        st.loneliness_propensity
-        + 1.5 * deficit
-        + 0.4 * st.lives_alone
-        + 0.3 * st.born_abroad
-        + 1.0 * social
-        - p["companionship_loneliness_relief"] * st.companionship_met
+    return (st.loneliness_propensity + 1.5 * deficit + 0.4 * st.lives_alone + 0.3 * st.born_abroad).astype(
+        np.float32
     )
 
 
@@ -119,26 +140,29 @@ def weekly_costs(model) -> dict[str, float]:
 def weekly_row(model) -> dict[str, Any]:
     st, f = model.st, model.flows
     n = st.n
-    adults = st.age >= 18
-    n_adults = max(int(adults.sum()), 1)
+    adults = model.adults
+    n_adults = max(model.n_adults, 1)
     lonely = model.loneliness
     degree = model.network.degree
     cap = float(model.generalist_capacity().sum())
-    spec_slots = sum(s.slots for s in model.specialists)
-    in_spec = int((st.path == Path.SPECIALIST_CARE).sum())
+    spec_slots = model.specialist_slots
+    paths = np.bincount(st.path, minlength=len(Path))
+    needs = np.bincount(st.need, minlength=len(Need)) / n
+    in_spec = int(paths[Path.SPECIALIST_CARE])
+    has_need = st.need > 0
     costs = weekly_costs(model)
     row: dict[str, Any] = {
         "week": model.week,
         "year": (model.week - 1) // WEEKS_PER_YEAR + 1 if model.week > 0 else 0,
         "residents": n,
-        "need_social_share": float((st.need == Need.SOCIAL).mean()),
-        "need_individual_share": float((st.need == Need.INDIVIDUAL).mean()),
-        "need_complex_share": float((st.need == Need.COMPLEX).mean()),
-        "mean_severity": float(st.severity[st.need > 0].mean()) if (st.need > 0).any() else 0.0,
-        "self_reliance": float(1.0 - np.where(st.need > 0, (st.need - 1 + st.severity) / 3.0, 0.0).mean()),
+        "need_social_share": float(needs[Need.SOCIAL]),
+        "need_individual_share": float(needs[Need.INDIVIDUAL]),
+        "need_complex_share": float(needs[Need.COMPLEX]),
+        "mean_severity": float(st.severity[has_need].mean()) if has_need.any() else 0.0,
+        "self_reliance": float(1.0 - ((st.need - 1 + st.severity) * has_need).sum() / (3.0 * n)),
         "hidden_need_share": float(hidden_mask(model).mean()),
-        "waiting_list": int((st.path == Path.WAITING_SPECIALIST).sum()),
-        "waiting_generalist": int((st.path == Path.WAITING_GENERALIST).sum()),
+        "waiting_list": int(paths[Path.WAITING_SPECIALIST]),
+        "waiting_generalist": int(paths[Path.WAITING_GENERALIST]),
         "isolated_share": float((degree == 0).mean()),
         "mean_ties": float(degree.mean()),
         "lonely_share": float((lonely[adults] > model.lonely_cut).mean()),
@@ -149,8 +173,8 @@ def weekly_row(model) -> dict[str, Any]:
         "specialist_utilisation": in_spec / spec_slots if spec_slots else 0.0,
         "generalist_skill": float(model.generalist_skill().mean()) if model.n_generalists else 0.0,
         "provision_h1_adults": int((st.provision_h1 & adults).sum()),
-        "provision_h1_young": int((st.provision_h1 & (st.age < 23)).sum()),
-        "young_0_24": int((st.age < 25).sum()),
+        "provision_h1_young": int((st.provision_h1 & model.youth_care_age).sum()),
+        "young_0_24": model.n_young_0_24,
         "cost_total_eur": float(sum(costs.values())),
     }
     for k in FLOWS:
@@ -158,7 +182,7 @@ def weekly_row(model) -> dict[str, Any]:
     for k, v in costs.items():
         row[f"cost_{k}_eur"] = float(v)
     for path in Path:
-        row[f"path_{path.name.lower()}"] = int((st.path == path).sum())
+        row[f"path_{path.name.lower()}"] = int(paths[path])
     return row
 
 

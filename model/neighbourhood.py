@@ -70,7 +70,10 @@ class NeighbourhoodModel(mesa.Model):
         self.dsev = np.zeros(self.st.n, dtype=np.float32)
         self.network = SocialNetwork(self.st.n, self.st.x, self.st.y, household_ties, self.rng)
         self.network.generate(self.rng, p["mean_neighbourhood_ties"])
-        self.adults = self.st.age >= 18
+        self.adults = self.st.age >= 18  # ages are fixed (see docs/ODD.md), so these masks are too
+        self.n_adults = int(self.adults.sum())
+        self.youth_care_age = self.st.age < 23
+        self.n_young_0_24 = int((self.st.age < 25).sum())
         self.lonely_cut = self.severe_cut = 0.0
         self._update_loneliness()
         self.carer_cut = informal_support.CARER_MIN_HOURS
@@ -87,8 +90,9 @@ class NeighbourhoodModel(mesa.Model):
         self._make_levers()
         self.flows = defaultdict(float)
         self.latest = indicators.weekly_row(self)
+        self.weekly_rows = [self.latest]
         self.datacollector = mesa.DataCollector(
-            model_reporters={k: partial(_latest, key=k) for k in self.latest}
+            model_reporters={k: partial(_latest, key=k) for k in indicators.HEADLINE}
         )
         self.datacollector.collect(self)
         self.running = self.horizon_weeks > 0
@@ -203,6 +207,7 @@ class NeighbourhoodModel(mesa.Model):
         self._weekly_mechanisms()
         indicators.update_provision_flags(self)  # (8)
         self.latest = indicators.weekly_row(self)
+        self.weekly_rows.append(self.latest)
         self.datacollector.collect(self)
         if self.week >= self.horizon_weeks:
             self.running = False

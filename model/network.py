@@ -45,6 +45,7 @@ class SocialNetwork:
         self.v = np.empty(0, dtype=np.int32)
         self.baseline_ties = 0
         self._adj: sp.csr_matrix | None = None
+        self._cache: dict[str, object] = {}
 
     # --- tie formation -------------------------------------------------------------------
     def _local_partners(self, rng: np.random.Generator, u: np.ndarray) -> np.ndarray:
@@ -102,8 +103,16 @@ class SocialNetwork:
             a.sum_duplicates()
             a.data[:] = 1.0
             self._adj = a
+            self._cache = {}
             self._degree = np.diff(a.indptr).astype(np.int32)
         return self._adj
+
+    def cached(self, key: str, compute):
+        """A value derived from the network, recomputed only after the network changed."""
+        _ = self.adjacency
+        if key not in self._cache:
+            self._cache[key] = compute()
+        return self._cache[key]
 
     @property
     def degree(self) -> np.ndarray:

@@ -307,7 +307,7 @@ _p("skill_referral_reduction", "severity", 0.25, 0.0, 1.0,
 
 # --- Specialists and waiting (§7, §7.5) --------------------------------------------------------
 G = "specialists"
-_p("specialist_slots_per_1000", "slots per 1,000 residents", 11.0, 0.5, 100.0,
+_p("specialist_slots_per_1000", "slots per 1,000 residents", 13.0, 0.5, 100.0,
    "assumed; anchored on youth care 7.3 per 100 aged 0-24 (NUMBERS.md)",
    "Specialist treatment slots per 1,000 residents.", G)
 _p("specialist_weeks", "weeks", 30.0, 4.0, 156.0,
@@ -349,9 +349,9 @@ _p("developer_build_up_years", "years", 2.0, 0.1, 10.0,
 _p("developer_area_size", "residents", 2500.0, 200.0, 50000.0,
    "assumed",
    "Residents in one developer's area of work.", G)
-_p("self_sustaining_isolated_share", "share", 0.06, 0.0, 1.0,
+_p("self_sustaining_isolated_share", "share", 0.015, 0.0, 1.0,
    "§6.5 (move on when the area carries itself); assumed",
-   "Isolated share in an area below which a developer moves on.", G)
+   "Isolated share in an area at or below which it carries itself and its developer moves on to the area with the most isolation.", G)
 _p("activation_decay_rate", "per year", 0.1, 0.0, 1.0,
    "assumed",
    "Yearly chance an activated resident stops helping.", G)

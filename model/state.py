@@ -36,6 +36,13 @@ class Path(IntEnum):
     FLEX_CARE = 9
 
 
+def path_table(*paths: Path) -> np.ndarray:
+    """A boolean lookup table over Path values: `table[st.path]` is a fast membership test."""
+    table = np.zeros(len(Path), dtype=bool)
+    table[list(paths)] = True
+    return table
+
+
 #: Paths in which a professional holds the resident's case.
 FORMAL_PATHS = (
     Path.WAITING_GENERALIST,

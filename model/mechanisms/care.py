@@ -11,7 +11,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..state import Need, Path
+from ..state import Need, Path, path_table
+
+#: Paths that are an episode of help with a planned end.
+EPISODE = path_table(
+    Path.LIGHT_HELP, Path.CASE_MANAGEMENT, Path.COMBINED_TEAM, Path.SPECIALIST_CARE, Path.FLEX_CARE
+)
 
 
 def effect_table(model, skill: float) -> np.ndarray:
@@ -37,10 +42,9 @@ def care_effects(model) -> None:
     # Waiting residents are only held by a generalist if one referred them.
     effect = np.where((st.path == Path.WAITING_SPECIALIST) & (st.provider < 0), 0.0, effect)
     model.dsev -= effect.astype(np.float32)
-    model.flows["specialist_client_weeks"] += int((st.path == Path.SPECIALIST_CARE).sum())
-    model.flows["provision_client_weeks"] += int(
-        np.isin(st.path, (Path.CASE_MANAGEMENT, Path.COMBINED_TEAM)).sum()
-    )
+    counts = np.bincount(st.path, minlength=len(Path))
+    model.flows["specialist_client_weeks"] += int(counts[Path.SPECIALIST_CARE])
+    model.flows["provision_client_weeks"] += int(counts[Path.CASE_MANAGEMENT] + counts[Path.COMBINED_TEAM])
 
 
 def end_episodes(model) -> None:
@@ -53,10 +57,7 @@ def end_episodes(model) -> None:
     if len(gone):
         st.crisis[gone] = False
         model.start_return(gone)
-    active = np.isin(
-        st.path,
-        (Path.LIGHT_HELP, Path.CASE_MANAGEMENT, Path.COMBINED_TEAM, Path.SPECIALIST_CARE, Path.FLEX_CARE),
-    )
+    active = EPISODE[st.path]
     done = np.flatnonzero(active & ((st.path_end <= w) | (st.need == Need.NONE)))
     if len(done) == 0:
         return

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..state import OUTSIDE_PATHS, Need, Path
+from ..state import OUTSIDE_PATHS, Need, Path, path_table
 
-OUTSIDE = np.array([p in OUTSIDE_PATHS for p in Path])
-IN_SPECIALIST = np.array([p in (Path.WAITING_SPECIALIST, Path.SPECIALIST_CARE, Path.FLEX_CARE) for p in Path])
+OUTSIDE = path_table(*OUTSIDE_PATHS)
+IN_SPECIALIST = path_table(Path.WAITING_SPECIALIST, Path.SPECIALIST_CARE, Path.FLEX_CARE)
+#: How far met informal support lowers the unmet severity, by need kind (none, social, individual,
+#: complex): fully for social needs, half for individual needs, not for complex ones (§5.5).
+INFORMAL_SOFTENING = np.array([0.0, 1.0, 0.5, 0.0], dtype=np.float32)
 #: Weeks a resident waits before asking again after being turned away (assumed).
 RETRY_WEEKS = 8
 
@@ -30,7 +33,7 @@ def effective_threshold(model) -> np.ndarray:
 
 def unmet_severity(model) -> np.ndarray:
     st = model.st
-    soften = np.select([st.need == Need.SOCIAL, st.need == Need.INDIVIDUAL], [1.0, 0.5], 0.0)
+    soften = INFORMAL_SOFTENING[st.need]
     return st.severity * (1.0 - soften * st.informal_met)
 
 

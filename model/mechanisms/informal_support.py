@@ -16,6 +16,8 @@ import numpy as np
 
 from ..state import Need, Path
 
+#: Share of their helping hours residents give, by own need kind (none, social, individual, complex).
+OWN_NEED_CAPACITY = np.array([1.0, 0.5, 0.0, 0.0], dtype=np.float32)
 #: Weeks over which 'hours given per week' is averaged to decide who is an informal carer.
 CARE_AVERAGE_WEEKS = 13
 #: Fallback cut-off (hours per week, averaged) for counting an informal carer when none can be
@@ -26,7 +28,7 @@ CARER_MIN_HOURS = 1.0
 def helper_hours(model) -> np.ndarray:
     """Hours each resident can give this week."""
     st, p = model.st, model.p
-    own = np.select([st.need == Need.NONE, st.need == Need.SOCIAL], [1.0, 0.5], 0.0)
+    own = OWN_NEED_CAPACITY[st.need]
     extra = np.where(st.volunteer | st.activated, p["informal_hours_per_helper"], 0.0)
     available = st.burnout_until <= model.week
     return ((st.helper_capacity + extra) * own * available).astype(np.float32)
@@ -40,7 +42,8 @@ def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         [0.0, p["need_hours_social"], p["need_hours_individual"], p["need_hours_individual"]],
         dtype=np.float32,
     )
-    demand = hours_per_kind[st.need] * st.severity + p["companionship_hours"] * st.lonely
+    demand = hours_per_kind[st.need] * st.severity
+    demand += np.float32(p["companionship_hours"]) * st.lonely
     supply = helper_hours(model)
     around = a @ demand  # need around each helper
     offer = np.minimum(supply, around)

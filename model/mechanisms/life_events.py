@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..state import Need, Path
+from ..state import Need, Path, path_table
 
-WAITING = np.array([p in (Path.WAITING_GENERALIST, Path.WAITING_SPECIALIST) for p in Path])
+WAITING = path_table(Path.WAITING_GENERALIST, Path.WAITING_SPECIALIST)
 
 
 def life_events(model) -> None:
