@@ -5,7 +5,7 @@ VENV := .venv
 YEARS ?= 10
 OUT ?= runs/default-$(shell date +%Y%m%d-%H%M%S)
 
-.PHONY: run test lint bench clean-venv
+.PHONY: run test lint bench docs clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PY312)" || { echo "Python 3.12 not found (Mesa 3.5 needs it): install it, e.g. with pyenv"; exit 1; }
@@ -29,3 +29,6 @@ bench: $(VENV)/.installed
 
 clean-venv:
 	rm -rf $(VENV)
+
+docs: $(VENV)/.installed
+	$(VENV)/bin/python scripts/update_odd_table.py

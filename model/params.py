@@ -486,3 +486,27 @@ def parse_set(items: list[str]) -> dict[str, Any]:
             raise ParameterError(name, value, "unknown parameter (see `wijksim params`)")
         out[name] = REGISTRY[name].check(value)
     return out
+
+
+def markdown_table() -> str:
+    """The registry as a Markdown table, by group (docs/ODD.md embeds it; a test checks they agree)."""
+    lines = []
+    group = None
+    for p in _P:
+        if p.group != group:
+            group = p.group
+            lines += [
+                "",
+                f"**{group.capitalize()}**",
+                "",
+                "| name | unit | default | range | source | meaning |",
+                "|---|---|---|---|---|---|",
+            ]
+        rng = "on/off" if p.kind is bool else f"{p.low:g} – {p.high:g}"
+        default = str(p.default).lower() if p.kind is bool else f"{p.default:g}"
+        lines.append(f"| `{p.name}` | {p.unit} | {default} | {rng} | {p.source} | {p.description} |")
+    return "\n".join(lines).strip() + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

@@ -23,7 +23,8 @@ PRESETS: dict[str, dict[str, Any]] = {
         "rationale": "Achterstandswijk: much social housing, many residents born abroad and living "
         "alone; needs of all three kinds more common and more often complex; weaker ties "
         "and fewer volunteers; reluctance to ask and distrust of institutions keep needs "
-        "hidden until they escalate (§6.1, Capita selecta).",
+        "hidden until they escalate (§6.1, Capita selecta). Municipalities staff teams and buy "
+        "care by need, so capacity per resident is higher (sizes assumed).",
         "values": {
             "share_social_housing": 0.60,
             "share_born_abroad": 0.40,
@@ -41,6 +42,8 @@ PRESETS: dict[str, dict[str, Any]] = {
             "mean_neighbourhood_ties": 3.0,
             "help_seeking_threshold": 0.50,
             "private_solution_share": 0.02,
+            "residents_per_generalist": 900.0,
+            "specialist_slots_per_1000": 24.0,
         },
     },
     "affluent": {
@@ -110,6 +113,8 @@ PRESETS: dict[str, dict[str, Any]] = {
             "mean_neighbourhood_ties": 2.8,
             "help_seeking_threshold": 0.52,
             "private_solution_share": 0.10,
+            "residents_per_generalist": 1300.0,
+            "specialist_slots_per_1000": 16.0,
         },
     },
     "traditional-village": {

@@ -141,8 +141,12 @@ def params_from_row(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]
         params["initial_severely_lonely_share"], params["initial_lonely_share"]
     )
     deprivation = 1.0 + 1.5 * (demo["share_social_housing"] - 0.19) + 1.0 * (demo["share_born_abroad"] - 0.18)
+    deprivation = min(max(deprivation, 0.5), 2.5)
     for name, base in NEED_BASE.items():
-        params[name] = base * max(deprivation, 0.3) ** (2 if "complex" in name else 1)
+        params[name] = base * deprivation ** (2 if "complex" in name else 1)
+    # Capacity follows need, as municipal allocations do (assumed elasticities; calibrated later).
+    params["residents_per_generalist"] = 1500.0 / deprivation
+    params["specialist_slots_per_1000"] = 13.0 * deprivation**1.5
     urbanity = _num(row, "urbanity_1_5")
     if urbanity is not None:  # rural wijken have more local ties (assumed: +0.4 per urbanity step)
         params["mean_neighbourhood_ties"] = 4.0 + 0.4 * (urbanity - 3)
