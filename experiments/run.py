@@ -138,6 +138,17 @@ def check_out_dir(out: Path, force: bool) -> None:
         )
 
 
+def write_weekly(weekly, path: Path, record: dict[str, Any]) -> None:
+    """Parquet with the run's provenance (parameters, seed, version, commit) in its metadata."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(weekly, preserve_index=False)
+    meta = dict(table.schema.metadata or {})
+    meta[b"wijksim"] = json.dumps(record, default=str).encode()
+    pq.write_table(table.replace_schema_metadata(meta), path, compression="zstd")
+
+
 def write_outputs(
     out: Path, force: bool, weekly, yearly: list[dict], record: dict[str, Any], title: str
 ) -> None:
@@ -148,7 +159,7 @@ def write_outputs(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".wijksim-", dir=out.parent))
     try:
-        weekly.to_parquet(tmp / "weekly.parquet", index=False)
+        write_weekly(weekly, tmp / "weekly.parquet", record)
         summary = {
             "wijksim_version": record["wijksim_version"],
             "seed": record["seed"],

@@ -58,6 +58,10 @@ def test_run_writes_every_output_with_provenance(tmp_path):
     assert all(k in yearly[-1] for k in YEARLY_KEYS)
     weekly = pd.read_parquet(out / "weekly.parquet")
     assert list(weekly["week"]) == list(range(0, 105))
+    import pyarrow.parquet as pq
+
+    meta = json.loads(pq.read_schema(out / "weekly.parquet").metadata[b"wijksim"])
+    assert meta["seed"] == 5 and meta["parameters"]["flex_team"] == 2
     record = json.loads((out / "run.json").read_text())
     assert record["seed"] == 5 and record["wijksim_version"]
     assert record["git_commit"]

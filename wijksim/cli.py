@@ -119,7 +119,11 @@ def run(
         params, origin = spec.resolve()
         if out is None:
             stamp = time.strftime("%Y%m%d-%H%M%S")
-            out = Path("runs") / f"{spec.preset or spec.wijk}-seed{seed}-{stamp}"
+            base = Path("runs") / f"{spec.preset or spec.wijk}-seed{seed}-{stamp}"
+            out, k = base, 1
+            while out.exists():
+                k += 1
+                out = base.with_name(f"{base.name}-{k}")
         check_out_dir(out, force)
     except ParameterError as err:
         fail(err)
