@@ -105,16 +105,14 @@ def main() -> None:
             f"{n:>10,} {r['setup_s']:>9.2f} {r['run_s']:>12.2f} {r['setup_s'] + r['run_s']:>8.2f} "
             f"{r['peak_gib']:>9.2f} {r['resident_weeks_per_s']:>12,.0f}"
         )
-    bare = child("bare", 10_000)
-    ratio = results[0]["resident_weeks_per_s"] / bare["resident_weeks_per_s"]
-    print(
-        f"bare Mesa 3.5 model, 10,000 agents reading ~10 neighbours: "
-        f"{bare['resident_weeks_per_s']:,.0f} resident-weeks/s"
-    )
-    print(
-        f"wijksim at 10,000 residents: {results[0]['resident_weeks_per_s']:,.0f} resident-weeks/s "
-        f"= {ratio:.0f}x the bare Mesa model"
-    )
+    for r in results[:2]:
+        bare = child("bare", r["residents"])
+        ratio = r["resident_weeks_per_s"] / bare["resident_weeks_per_s"]
+        print(
+            f"{r['residents']:,} residents: bare Mesa 3.5 model (agents reading ~10 neighbours) "
+            f"{bare['resident_weeks_per_s']:,.0f} resident-weeks/s; wijksim "
+            f"{r['resident_weeks_per_s']:,.0f} = {ratio:.0f}x"
+        )
 
 
 if __name__ == "__main__":

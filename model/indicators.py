@@ -77,29 +77,8 @@ FLOWS = (
     "provision_client_weeks",
 )
 
-#: Yearly keys that are flows (summed over the year's weeks).
-SUMMED = (
-    "informal_hours",
-    "need_hours",
-    "help_requests",
-    "light_help_started",
-    "heavy_care_referrals",
-    "gp_referrals",
-    "crises",
-    "escalations",
-    "deescalations",
-    "relapses",
-    "carer_burnouts",
-    "developer_ties",
-    "developer_activations",
-    "facility_ties",
-    "signalled",
-    "flex_admitted",
-    "admitted_specialist",
-    "wait_weeks_sum",
-    "private_solutions",
-    "misjudged",
-)
+#: Yearly totals are sums of the weekly flows.
+SUMMED = FLOWS
 
 PROVISION = path_table(*PROVISION_PATHS)
 
