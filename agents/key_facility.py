@@ -43,7 +43,7 @@ class KeyFacility(mesa.Agent):
             m.pending_ties.append((a, b))
             m.flows["facility_ties"] += len(a)
         # Early signalling: hidden needs within reach are noticed and offered help.
-        hidden = self.members[hidden_mask(m)[self.members]]
+        hidden = self.members[hidden_mask(m, self.members)]
         noticed = hidden[rng.random(len(hidden)) < p["key_facility_signalling_rate"]]
         if len(noticed):
             self.signalled += len(noticed)

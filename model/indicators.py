@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .mechanisms.help_seeking import hidden_mask
+from .mechanisms.help_seeking import hidden_count
 from .state import PROVISION_PATHS, Need, Path, path_table
 
 WEEKS_PER_YEAR = 52
@@ -128,7 +128,9 @@ def weekly_row(model) -> dict[str, Any]:
     paths = np.bincount(st.path, minlength=len(Path))
     needs = np.bincount(st.need, minlength=len(Need)) / n
     in_spec = int(paths[Path.SPECIALIST_CARE])
-    has_need = st.need > 0
+    needy = np.flatnonzero(st.need)
+    sev = st.severity[needy]
+    count = np.count_nonzero
     costs = weekly_costs(model)
     row: dict[str, Any] = {
         "week": model.week,
@@ -137,22 +139,22 @@ def weekly_row(model) -> dict[str, Any]:
         "need_social_share": float(needs[Need.SOCIAL]),
         "need_individual_share": float(needs[Need.INDIVIDUAL]),
         "need_complex_share": float(needs[Need.COMPLEX]),
-        "mean_severity": float(st.severity[has_need].mean()) if has_need.any() else 0.0,
-        "self_reliance": float(1.0 - ((st.need - 1 + st.severity) * has_need).sum() / (3.0 * n)),
-        "hidden_need_share": float(hidden_mask(model).mean()),
+        "mean_severity": float(sev.mean()) if len(needy) else 0.0,
+        "self_reliance": float(1.0 - ((st.need[needy] - 1).sum() + sev.sum()) / (3.0 * n)),
+        "hidden_need_share": hidden_count(model) / n,
         "waiting_list": int(paths[Path.WAITING_SPECIALIST]),
         "waiting_generalist": int(paths[Path.WAITING_GENERALIST]),
-        "isolated_share": float((degree == 0).mean()),
-        "mean_ties": float(degree.mean()),
-        "lonely_share": float((lonely[adults] > model.lonely_cut).mean()),
-        "severely_lonely_share": float((lonely[adults] > model.severe_cut).mean()),
-        "informal_carer_share": float((st.care_given_avg[adults] >= model.carer_cut).sum() / n_adults),
-        "volunteer_share": float((st.volunteer & adults & (st.burnout_until <= model.week)).sum() / n_adults),
+        "isolated_share": len(model.network.cached("isolated", lambda: np.flatnonzero(degree == 0))) / n,
+        "mean_ties": model.network.cached("mean_ties", lambda: float(degree.mean())),
+        "lonely_share": count(st.lonely) / n_adults,
+        "severely_lonely_share": count((lonely > model.severe_cut) & adults) / n_adults,
+        "informal_carer_share": count((st.care_given_avg >= model.carer_cut) & adults) / n_adults,
+        "volunteer_share": count(st.volunteer & adults & (st.burnout_until <= model.week)) / n_adults,
         "generalist_utilisation": float(model.generalist_load().sum() / cap) if cap > 0 else 0.0,
         "specialist_utilisation": in_spec / spec_slots if spec_slots else 0.0,
         "generalist_skill": float(model.generalist_skill().mean()) if model.n_generalists else 0.0,
-        "provision_h1_adults": int((st.provision_h1 & adults).sum()),
-        "provision_h1_young": int((st.provision_h1 & model.youth_care_age).sum()),
+        "provision_h1_adults": count(st.provision_h1 & adults),
+        "provision_h1_young": count(st.provision_h1 & model.youth_care_age),
         "young_0_24": model.n_young_0_24,
         "cost_total_eur": float(sum(costs.values())),
     }

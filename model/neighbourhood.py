@@ -73,6 +73,15 @@ class NeighbourhoodModel(mesa.Model):
         self.adults = self.st.age >= 18  # ages are fixed (see docs/ODD.md), so these masks are too
         self.n_adults = int(self.adults.sum())
         self.youth_care_age = self.st.age < 23
+        self.youth_under_18 = self.st.age < 18
+        #: Onset of an individual rather than a social need is more likely at 75+ and under 18 (§7.1).
+        self.individual_onset_weight = np.where(
+            self.st.age >= 75, 3.0, np.where(self.youth_under_18, 2.5, 1.0)
+        ).astype(np.float32)
+        rate = self.p["life_event_rate"] / 52.0
+        self.event_hazard = np.where(
+            self.st.social_housing, rate * self.p["deprivation_event_multiplier"], rate
+        ).astype(np.float32)
         self.n_young_0_24 = int((self.st.age < 25).sum())
         self.lonely_cut = self.severe_cut = 0.0
         self._update_loneliness()
@@ -118,9 +127,10 @@ class NeighbourhoodModel(mesa.Model):
         """Residents whose need already passes their threshold start known to services, on the
         path their need kind gets, within capacity, part-way through an episode (no warm-up burst)."""
         st, p, rng = self.st, self.p, self.rng
-        above = np.flatnonzero(
-            (st.need > 0) & (help_seeking.unmet_severity(self) > help_seeking.effective_threshold(self))
-        )
+        needy = np.flatnonzero(st.need)
+        above = needy[
+            help_seeking.unmet_severity(self, needy) > help_seeking.effective_threshold(self, needy)
+        ]
         above = rng.permutation(above)
         free = np.floor(self.generalist_capacity()).astype(np.int64)
         owners = np.repeat(np.arange(len(free)), free)
@@ -150,6 +160,15 @@ class NeighbourhoodModel(mesa.Model):
             st.path_end[i] = self.week + int(rng.integers(1, max(2, int(weeks))))
             used += slots
         st.return_need[:] = st.need
+
+    def threshold_reduction(self, idx: np.ndarray) -> np.ndarray:
+        """How much lower residents idx's help-seeking threshold is (key facility, introduction, youth)."""
+        st, p = self.st, self.p
+        r = np.where(st.introduced[idx], p["introduction_threshold_reduction"], 0.0)
+        r += np.where(self.youth_under_18[idx], p["youth_threshold_reduction"], 0.0)
+        if self.key_facility is not None:
+            r += np.where(st.in_reach[idx], p["key_facility_threshold_reduction"], 0.0)
+        return r
 
     def _init_loneliness(self) -> None:
         """Cut-offs on the latent score that give the starting shares of (severely) lonely adults."""

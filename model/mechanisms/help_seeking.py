@@ -21,44 +21,50 @@ INFORMAL_SOFTENING = np.array([0.0, 1.0, 0.5, 0.0], dtype=np.float32)
 RETRY_WEEKS = 8
 
 
-def effective_threshold(model) -> np.ndarray:
-    st, p = model.st, model.p
-    t = st.threshold.copy()
-    if model.key_facility is not None:
-        t -= np.where(st.in_reach, p["key_facility_threshold_reduction"], 0.0).astype(np.float32)
-    t -= np.where(st.introduced, p["introduction_threshold_reduction"], 0.0).astype(np.float32)
-    t -= np.where(st.age < 18, p["youth_threshold_reduction"], 0.0).astype(np.float32)
+def effective_threshold(model, idx: np.ndarray) -> np.ndarray:
+    """Help-seeking threshold of residents idx, lowered by the key facility, an introduction, youth."""
+    st = model.st
+    t = st.threshold[idx] - model.threshold_reduction(idx)
     return np.maximum(t, 0.02)
 
 
-def unmet_severity(model) -> np.ndarray:
+def unmet_severity(model, idx: np.ndarray) -> np.ndarray:
     st = model.st
-    soften = INFORMAL_SOFTENING[st.need]
-    return st.severity * (1.0 - soften * st.informal_met)
+    return st.severity[idx] * (1.0 - INFORMAL_SOFTENING[st.need[idx]] * st.informal_met[idx])
 
 
-def hidden_mask(model) -> np.ndarray:
-    """Unserved need that formal support does not know of (the definition in docs/ODD.md)."""
+def hidden_mask(model, idx: np.ndarray | None = None) -> np.ndarray:
+    """Of residents idx (default: all), those with unserved need that formal support does not know
+    of (the definition in docs/ODD.md)."""
     st = model.st
-    outside = (st.path == Path.NONE) | (st.path == Path.INFORMAL_ONLY)
-    serious = (st.need >= Need.INDIVIDUAL) | (
-        (st.need == Need.SOCIAL) & (unmet_severity(model) > model.p["hidden_need_severity"])
-    )
+    if idx is None:
+        idx = np.arange(st.n)
+    need, path = st.need[idx], st.path[idx]
+    outside = (path == Path.NONE) | (path == Path.INFORMAL_ONLY)
+    serious = need >= Need.INDIVIDUAL
+    social = outside & (need == Need.SOCIAL)
+    serious[social] = unmet_severity(model, idx[social]) > model.p["hidden_need_severity"]
     return outside & serious
+
+
+def hidden_count(model) -> int:
+    idx = np.flatnonzero(model.st.need)
+    return int(np.count_nonzero(hidden_mask(model, idx)))
 
 
 def help_seeking(model) -> None:
     st, p, rng = model.st, model.p, model.rng
     # Crises first: a complex need at crisis severity outside specialist care.
-    crisis = np.flatnonzero(
-        (st.need == Need.COMPLEX) & (st.severity >= p["crisis_severity"]) & ~IN_SPECIALIST[st.path]
-    )
+    cx = np.flatnonzero(st.need == Need.COMPLEX)
+    crisis = cx[(st.severity[cx] >= p["crisis_severity"]) & ~IN_SPECIALIST[st.path[cx]]]
     if len(crisis):
         model.flows["crises"] += len(crisis)
         model.refer_to_specialist(crisis, crisis=True)
-    ready = OUTSIDE[st.path] & (st.need > 0) & (model.week - st.path_since >= RETRY_WEEKS)
-    ready |= OUTSIDE[st.path] & (st.need > 0) & (st.path != Path.NONE)
-    seekers = np.flatnonzero(ready & (unmet_severity(model) > effective_threshold(model)))
+    idx = np.flatnonzero(st.need)
+    path = st.path[idx]
+    ready = OUTSIDE[path] & ((path != Path.NONE) | (model.week - st.path_since[idx] >= RETRY_WEEKS))
+    cand = idx[ready]
+    seekers = cand[unmet_severity(model, cand) > effective_threshold(model, cand)]
     if len(seekers) == 0:
         return
     # Some individual needs are met by privately bought help instead (§Capita selecta: affluent).

@@ -16,11 +16,7 @@ WAITING = path_table(Path.WAITING_GENERALIST, Path.WAITING_SPECIALIST)
 
 def life_events(model) -> None:
     st, p, rng = model.st, model.p, model.rng
-    rate = p["life_event_rate"] / 52.0
-    hazard = np.where(st.social_housing, rate * p["deprivation_event_multiplier"], rate)
-    isolated = model.network.degree == 0
-    hit = rng.random(st.n) < hazard
-    ev = np.flatnonzero(hit)
+    ev = np.flatnonzero(rng.random(st.n) < model.event_hazard)
     if len(ev):
         new = ev[st.need[ev] == Need.NONE]
         old = ev[st.need[ev] != Need.NONE]
@@ -33,13 +29,12 @@ def life_events(model) -> None:
             st.severity[turn] = p["transition_severity"]
             model.flows["escalations"] += len(turn)
             model.log(turn, "escalation: problems in several domains")
-        share = p["individual_onset_share"] * np.select(
-            [st.age[new] >= 75, st.age[new] < 18], [3.0, 2.5], 1.0
-        )
+        share = p["individual_onset_share"] * model.individual_onset_weight[new]
         kind = np.where(rng.random(len(new)) < share, Need.INDIVIDUAL, Need.SOCIAL)
         model.start_need(new, kind, p["life_event_severity"])
         model.flows["life_events"] += len(ev)
-    lonely_onset = np.flatnonzero(isolated & (st.need == Need.NONE))
+    isolated = model.network.cached("isolated", lambda: np.flatnonzero(model.network.degree == 0))
+    lonely_onset = isolated[st.need[isolated] == Need.NONE]
     if len(lonely_onset):
         q = p["isolation_need_onset_rate"] / 52.0
         got = lonely_onset[rng.random(len(lonely_onset)) < q]
@@ -49,15 +44,15 @@ def life_events(model) -> None:
 def natural_course(model) -> None:
     """Drift of unmet need; informal support softens it, waiting speeds it up."""
     st, p = model.st, model.p
-    has = st.need > 0
-    unmet = 1.0 - np.where(st.need == Need.COMPLEX, 0.0, st.informal_met)
-    drift = p["unmet_need_drift"] * unmet * np.where(WAITING[st.path], p["waiting_escalation_factor"], 1.0)
-    drift += np.where(st.need == Need.COMPLEX, p["complex_reinforcement"] * st.severity, 0.0)
-    model.dsev += np.where(has, drift, 0.0).astype(np.float32)
+    idx = np.flatnonzero(st.need)
+    need, sev, path = st.need[idx], st.severity[idx], st.path[idx]
+    cx = need == Need.COMPLEX
+    unmet = np.where(cx, 1.0, 1.0 - st.informal_met[idx])
+    drift = p["unmet_need_drift"] * unmet * np.where(WAITING[path], p["waiting_escalation_factor"], 1.0)
+    drift += cx * (p["complex_reinforcement"] * sev)
+    model.dsev[idx] += drift.astype(np.float32)
     # Mild social needs also resolve on their own.
-    mild = np.flatnonzero(
-        (st.need == Need.SOCIAL) & (st.severity < 0.3) & (st.path != Path.WAITING_GENERALIST)
-    )
+    mild = idx[(need == Need.SOCIAL) & (sev < 0.3) & (path != Path.WAITING_GENERALIST)]
     if len(mild):
         gone = mild[model.rng.random(len(mild)) < p["spontaneous_recovery_rate"]]
         model.dsev[gone] -= 1.0
