@@ -1,0 +1,287 @@
+"""Compare policy scenarios with a baseline ("no new decisions") honestly.
+
+Every scenario runs with the same seeds as the baseline (common random numbers), replication by
+replication, so differences are paired. For each indicator and year: the mean difference and its
+95% confidence interval (t interval over replications). Net cost per scenario: what its levers cost
+minus what it saves in light care (neighbourhood team, individual provisions, informal-support
+costs) and heavy care (specialist and crisis care), summed over the years, with its interval.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shlex
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .. import __version__
+from ..model.params import LEVERS, REGISTRY, ParameterError, parse_set
+from .run import RunSpec, git_commit
+from .sweep import results_frame, run_processes
+
+LEVER_COSTS = ("cost_network_developers_eur", "cost_key_facility_eur", "cost_flex_team_eur")
+LIGHT_CARE = ("cost_neighbourhood_team_eur", "cost_individual_provisions_eur", "cost_informal_support_eur")
+HEAVY_CARE = ("cost_specialist_care_eur", "cost_crisis_care_eur")
+#: Indicators drawn in the comparison plots.
+PLOTTED = (
+    "informal_support_hours_per_resident",
+    "hidden_need_share",
+    "light_help_per_1000",
+    "heavy_care_referrals_per_1000",
+    "waiting_list",
+    "isolated_share",
+    "cost_total_eur",
+)
+
+
+@dataclass
+class Scenario:
+    name: str
+    overrides: dict[str, Any]
+
+
+def parse_scenario(text: str) -> Scenario:
+    """'name: --network-developers 2 --key-facility --set x=1' -> Scenario."""
+    if ":" not in text:
+        raise ParameterError("--scenario", text, 'expected "name: lever flags"')
+    name, flags = text.split(":", 1)
+    name = name.strip()
+    if not name or name == "baseline":
+        raise ParameterError("--scenario", text, "needs a name other than 'baseline'")
+    parser = argparse.ArgumentParser(prog=f"scenario {name}", add_help=False, exit_on_error=False)
+    for lever in LEVERS:
+        flag = "--" + lever.replace("_", "-")
+        if REGISTRY[lever].kind is bool:
+            parser.add_argument(flag, dest=lever, action=argparse.BooleanOptionalAction, default=None)
+        else:
+            parser.add_argument(flag, dest=lever, default=None)
+    parser.add_argument("--set", dest="set_", action="append", default=[])
+    try:
+        ns, extra = parser.parse_known_args(shlex.split(flags))
+    except (argparse.ArgumentError, ValueError) as err:
+        raise ParameterError("--scenario", text, str(err)) from None
+    if extra:
+        raise ParameterError("--scenario", text, f"unknown flag(s) {' '.join(extra)}")
+    overrides = parse_set(ns.set_)
+    for lever in LEVERS:
+        value = getattr(ns, lever)
+        if value is not None:
+            overrides[lever] = REGISTRY[lever].check(value)
+    return Scenario(name, overrides)
+
+
+def t_interval(diff: np.ndarray) -> tuple[float, float, float]:
+    """Mean and 95% t interval of paired differences (rows = replications)."""
+    from scipy import stats
+
+    n = len(diff)
+    mean = float(diff.mean())
+    if n < 2:
+        return mean, float("nan"), float("nan")
+    half = float(stats.t.ppf(0.975, n - 1) * diff.std(ddof=1) / np.sqrt(n))
+    return mean, mean - half, mean + half
+
+
+def run_comparison(
+    scenarios: list[Scenario], replications: int, base: RunSpec, workers: int = 1, crn: bool = True
+):
+    """Run baseline and scenarios; return the tidy table of yearly results (scenario, replication)."""
+    if isinstance(replications, bool) or not isinstance(replications, int) or replications < 2:
+        raise ParameterError("--replications", replications, "need at least 2 for an interval")
+    names = [s.name for s in scenarios]
+    if len(set(names)) != len(names):
+        raise ParameterError("--scenario", names, "scenario names must differ")
+    all_scen = [Scenario("baseline", {})] + scenarios
+    n_seeds = replications if crn else replications * len(all_scen)
+    children = np.random.SeedSequence(base.seed).spawn(n_seeds)
+    seeds = [int(c.generate_state(1, dtype=np.uint32)[0]) for c in children]
+    tasks, labels = [], {}
+    for si, sc in enumerate(all_scen):
+        params = RunSpec(**{**base.__dict__, "overrides": {**base.overrides, **sc.overrides}}).resolve()[0]
+        for r in range(replications):
+            run_id = si * replications + r
+            seed = seeds[r] if crn else seeds[si * replications + r]
+            tasks.append((run_id, params, seed, int(base.years)))
+            labels[run_id] = (sc.name, r, seed)
+    rows = []
+    for result in run_processes(tasks, workers):
+        rows.extend(result)
+    df = results_frame(rows)
+    df.insert(1, "scenario", df["run_id"].map(lambda i: labels[i][0]))
+    df.insert(2, "replication", df["run_id"].map(lambda i: labels[i][1]))
+    df.insert(3, "seed", df["run_id"].map(lambda i: labels[i][2]))
+    return df.sort_values(["run_id", "year"]).reset_index(drop=True)
+
+
+def differences(runs) -> Any:
+    """Per scenario, indicator and year: baseline mean, scenario mean, mean difference, 95% CI."""
+    import pandas as pd
+
+    skip = {"run_id", "scenario", "replication", "seed", "year", "residents"}
+    indicators = [c for c in runs.columns if c not in skip]
+    base = runs[runs.scenario == "baseline"].set_index(["replication", "year"]).sort_index()
+    out = []
+    for name in [s for s in runs.scenario.unique() if s != "baseline"]:
+        sc = runs[runs.scenario == name].set_index(["replication", "year"]).sort_index()
+        for ind in indicators:
+            for year in sorted(runs.year.unique()):
+                b = base[ind].xs(year, level="year").to_numpy(float)
+                s = sc[ind].xs(year, level="year").to_numpy(float)
+                mean, lo, hi = t_interval(s - b)
+                out.append(
+                    {
+                        "scenario": name,
+                        "indicator": ind,
+                        "year": int(year),
+                        "baseline": b.mean(),
+                        "scenario_mean": s.mean(),
+                        "difference": mean,
+                        "ci_low": lo,
+                        "ci_high": hi,
+                    }
+                )
+    return pd.DataFrame(out)
+
+
+def net_costs(runs) -> Any:
+    """Per scenario: lever cost, savings in light and heavy care, net cost (all summed over the
+    years, EUR), each with its 95% CI over paired replications."""
+    import pandas as pd
+
+    def totals(name: str, cols: tuple[str, ...]) -> np.ndarray:
+        d = runs[runs.scenario == name]
+        return d.groupby("replication")[list(cols)].sum().sum(axis=1).sort_index().to_numpy(float)
+
+    out = []
+    for name in [s for s in runs.scenario.unique() if s != "baseline"]:
+        levers = totals(name, LEVER_COSTS) - totals("baseline", LEVER_COSTS)
+        light = totals("baseline", LIGHT_CARE) - totals(name, LIGHT_CARE)
+        heavy = totals("baseline", HEAVY_CARE) - totals(name, HEAVY_CARE)
+        net = levers - light - heavy
+        row: dict[str, Any] = {"scenario": name}
+        for key, arr in (
+            ("lever_cost", levers),
+            ("saved_light_care", light),
+            ("saved_heavy_care", heavy),
+            ("net_cost", net),
+        ):
+            mean, lo, hi = t_interval(arr)
+            row |= {f"{key}_eur": mean, f"{key}_ci_low": lo, f"{key}_ci_high": hi}
+        out.append(row)
+    return pd.DataFrame(out)
+
+
+def plot(runs, diffs, out: Path) -> None:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from scipy import stats
+
+    names = list(dict.fromkeys(runs.scenario))
+    for kind in ("curves", "differences"):
+        fig = Figure(figsize=(15, 8), dpi=85)
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(2, 4).flat
+        for ax, ind in zip(axes, PLOTTED, strict=False):
+            if kind == "curves":
+                for name in names:
+                    g = runs[runs.scenario == name].groupby("year")[ind]
+                    m, s, n = g.mean(), g.std(ddof=1), g.count()
+                    half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * s / np.sqrt(n)
+                    ax.plot(m.index, m, label=name)
+                    ax.fill_between(m.index, m - half, m + half, alpha=0.2)
+            else:
+                for name in names[1:]:
+                    d = diffs[(diffs.scenario == name) & (diffs.indicator == ind)]
+                    ax.plot(d.year, d.difference, label=name)
+                    ax.fill_between(d.year, d.ci_low, d.ci_high, alpha=0.2)
+                ax.axhline(0, color="k", lw=0.8)
+            ax.set_title(ind.replace("_", " "), fontsize=9)
+            ax.set_xlabel("year")
+            ax.grid(alpha=0.3)
+        axes_list = list(fig.axes)
+        axes_list[0].legend(fontsize=8)
+        axes_list[-1].axis("off")
+        title = (
+            "Scenarios over the years: mean and 95% band over replications"
+            if kind == "curves"
+            else "Difference from the baseline (same seeds): mean and 95% confidence interval"
+        )
+        fig.suptitle(title)
+        fig.tight_layout()
+        fig.savefig(out / f"{kind}.png")
+
+
+def compare(
+    scenarios: list[str | Scenario],
+    replications: int,
+    out: str | Path,
+    preset: str | None = "default",
+    scan: str | None = None,
+    wijk: str | None = None,
+    residents: int | None = None,
+    years: int = 10,
+    seed: int = 1,
+    workers: int = 1,
+    crn: bool = True,
+) -> dict[str, Any]:
+    """Run and write a comparison; return {'runs', 'differences', 'net_costs'} DataFrames."""
+    from .run import check_out_dir
+
+    out = Path(out)
+    parsed = [s if isinstance(s, Scenario) else parse_scenario(s) for s in scenarios]
+    if not parsed:
+        raise ParameterError("--scenario", None, "give at least one scenario")
+    base = RunSpec(
+        preset=None if scan else (preset or "default"),
+        scan=scan,
+        wijk=wijk,
+        residents=residents,
+        years=years,
+        seed=seed,
+    )
+    base.resolve()
+    for sc in parsed:
+        RunSpec(**{**base.__dict__, "overrides": sc.overrides}).resolve()
+    check_out_dir(out, force=False)
+    runs = run_comparison(parsed, replications, base, workers, crn)
+    diffs = differences(runs)
+    costs = net_costs(runs)
+    record = {
+        "baseline": {
+            "preset": base.preset,
+            "scan": base.scan,
+            "wijk": base.wijk,
+            "residents": base.residents,
+            "years": base.years,
+        },
+        "scenarios": {sc.name: sc.overrides for sc in parsed},
+        "replications": replications,
+        "master_seed": seed,
+        "common_random_numbers": crn,
+        "seeds": sorted(set(runs["seed"].tolist())),
+        "parameters": base.resolve()[0],
+        "wijksim_version": __version__,
+        "git_commit": git_commit(),
+    }
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".wijksim-", dir=out.parent))
+    try:
+        runs.to_parquet(tmp / "runs.parquet", index=False)
+        diffs.to_csv(tmp / "differences.csv", index=False)
+        costs.to_csv(tmp / "net_costs.csv", index=False)
+        (tmp / "comparison.json").write_text(json.dumps(record, indent=1, default=str))
+        plot(runs, diffs, tmp)
+        check_out_dir(out, force=False)
+        if out.exists():
+            out.rmdir()  # empty, checked above
+        os.replace(tmp, out)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return {"runs": runs, "differences": diffs, "net_costs": costs}

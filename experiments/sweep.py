@@ -1,0 +1,351 @@
+"""Run a sweep: every run of a design exactly once, on a process pool or a Dask cluster, streaming
+results to Parquet as they arrive.
+
+Layout of the output folder:
+- `params.parquet`: run_id, point_id, replication, seed, every parameter (one row per run);
+- `results/part-*.parquet`: run_id, year, every yearly indicator (costs by function as
+  `cost_<function>_eur` columns);
+- `meta.json`: the design, master seed, sampler matrix, versions, git commit.
+
+Part files are written under a temporary name and renamed when complete, so a crash never leaves a
+half-written file that looks like a result. `--resume` reads which run_ids are present and runs only
+the rest. Results depend only on each run's parameters and seed, so they are bit-identical whatever
+the backend or number of workers.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..model.indicators import COST_FUNCTIONS
+from ..model.params import REGISTRY, ParameterError
+from .design import Design, DesignError
+
+RESULTS = "results"
+#: Yearly indicators that are whole numbers (stored as int64; the rest as float64).
+INT_COLUMNS = {
+    "year",
+    "residents",
+    "waiting_list",
+    "escalations",
+    "deescalations",
+    "relapses",
+    "crises",
+    "help_requests",
+    "gp_referrals",
+    "carer_burnouts",
+    "ties_created_by_developers",
+    "residents_activated",
+    "ties_created_at_key_facility",
+    "needs_signalled_at_key_facility",
+    "flex_team_cases",
+}
+
+Task = tuple[int, dict[str, Any], int, int]  # run_id, parameters, seed, years
+
+
+def execute_run(task: Task) -> list[dict[str, Any]]:
+    """Run one model (in a worker); return its yearly rows, flat, with the run_id."""
+    from .run import simulate
+
+    run_id, params, seed, years = task
+    _, _, yearly = simulate(params, seed, years)
+    return [flatten(run_id, y) for y in yearly]
+
+
+def flatten(run_id: int, year: dict[str, Any]) -> dict[str, Any]:
+    row: dict[str, Any] = {"run_id": run_id}
+    for k, v in year.items():
+        if k == "cost_by_function_eur":
+            for fn in COST_FUNCTIONS:
+                row[f"cost_{fn}_eur"] = float(v[fn])
+        else:
+            row[k] = int(v) if k in INT_COLUMNS else float(v)
+    return row
+
+
+def results_frame(rows: list[dict[str, Any]]):
+    import pandas as pd
+
+    df = pd.DataFrame(rows)
+    for c in df.columns:
+        df[c] = df[c].astype("int64" if c in INT_COLUMNS or c == "run_id" else "float64")
+    return df
+
+
+def params_frame(design: Design, points: list[dict[str, Any]], seeds: list[int]):
+    import pandas as pd
+
+    reps = design.replications
+    rows = []
+    for pid, values in enumerate(points):
+        for rep in range(reps):
+            run_id = pid * reps + rep
+            rows.append(
+                {"run_id": run_id, "point_id": pid, "replication": rep, "seed": seeds[run_id], **values}
+            )
+    df = pd.DataFrame(rows)
+    for name, p in REGISTRY.items():
+        df[name] = df[name].astype({bool: "bool", int: "int64", float: "float64"}[p.kind])
+    return df.astype({"run_id": "int64", "point_id": "int64", "replication": "int64", "seed": "int64"})
+
+
+def plan(design: Design):
+    """(tasks, params table) for a design; raises DesignError on any bad value."""
+    points = design.points()
+    n_runs = len(points) * design.replications
+    seeds = design.seeds(n_runs)
+    table = params_frame(design, points, seeds)
+    tasks = [
+        (int(r.run_id), points[int(r.point_id)], int(r.seed), design.years)
+        for r in table[["run_id", "point_id", "seed"]].itertuples(index=False)
+    ]
+    return tasks, table
+
+
+# --- files -----------------------------------------------------------------------------------
+def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    finally:
+        if tmp.exists():
+            tmp.unlink()
+
+
+def write_part(out: Path, rows: list[dict[str, Any]]) -> None:
+    df = results_frame(rows)
+    first = int(df["run_id"].min())
+    name = f"part-{first:08d}-{uuid.uuid4().hex[:8]}.parquet"
+    write_atomic(out / RESULTS / name, lambda p: df.to_parquet(p, index=False, compression="zstd"))
+
+
+def done_run_ids(out: Path) -> set[int]:
+    import pyarrow.parquet as pq
+
+    done: set[int] = set()
+    for f in sorted((out / RESULTS).glob("part-*.parquet")):
+        done |= set(pq.read_table(f, columns=["run_id"]).column("run_id").to_pylist())
+    return done
+
+
+def meta_record(design: Design, n_runs: int, sample: np.ndarray) -> dict[str, Any]:
+    import dask
+    import mesa
+    import pandas
+
+    from .. import __version__
+    from .run import git_commit
+
+    return {
+        "design": design.as_dict(),
+        "master_seed": design.seed,
+        "runs": n_runs,
+        "points": int(n_runs // design.replications),
+        "varied": design.varied,
+        "problem": design.problem() if design.sampler != "grid" else None,
+        "sample": sample.tolist() if design.sampler != "grid" else None,
+        "wijksim_version": __version__,
+        "git_commit": git_commit(),
+        "versions": {
+            "mesa": mesa.__version__,
+            "numpy": np.__version__,
+            "pandas": pandas.__version__,
+            "dask": dask.__version__,
+        },
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+
+
+def prepare(design: Design, out: Path, resume: bool):
+    """Check the folder, write params.parquet and meta.json (new sweep) or check them (resume).
+    Returns the tasks still to run and the params table."""
+    import pandas as pd
+
+    tasks, table = plan(design)
+    meta_path, params_path = out / "meta.json", out / "params.parquet"
+    if out.exists() and not out.is_dir():
+        raise DesignError("--out", str(out), "exists and is not a folder")
+    existing = out.exists() and any(out.iterdir())
+    if existing and not resume:
+        raise DesignError("--out", str(out), "folder is not empty (use --resume to finish that sweep)")
+    if existing and meta_path.exists():
+        old = json.loads(meta_path.read_text())
+        if old.get("design") != json.loads(json.dumps(design.as_dict())):
+            raise DesignError("--resume", str(out), "the folder holds a sweep of a different design")
+        if not pd.read_parquet(params_path).equals(table):
+            raise DesignError("--resume", str(out), "params.parquet does not match the design")
+    else:
+        if existing and any((out / RESULTS).glob("part-*.parquet")):
+            raise DesignError("--resume", str(out), "results without meta.json: not a wijksim sweep")
+        (out / RESULTS).mkdir(parents=True, exist_ok=True)
+        write_atomic(params_path, lambda p: table.to_parquet(p, index=False, compression="zstd"))
+        record = meta_record(design, len(tasks), design.sample())
+        write_atomic(meta_path, lambda p: p.write_text(json.dumps(record, indent=1, default=str)))
+    done = done_run_ids(out)
+    return [t for t in tasks if t[0] not in done], table
+
+
+# --- backends --------------------------------------------------------------------------------
+def run_processes(tasks: list[Task], workers: int) -> Iterator[list[dict[str, Any]]]:
+    import multiprocessing as mp
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    if workers == 1:
+        for t in tasks:
+            yield execute_run(t)
+        return
+    pending = iter(tasks)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("forkserver")) as ex:
+        running = {ex.submit(execute_run, t) for t in _take(pending, 2 * workers)}
+        while running:
+            finished, running = wait(running, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                yield fut.result()
+            running |= {ex.submit(execute_run, t) for t in _take(pending, len(finished))}
+
+
+def connect_dask(workers: int, scheduler: str | None):
+    """A Dask client: the given scheduler, or a LocalCluster of `workers` single-threaded processes."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout="5s"), None
+        except (OSError, TimeoutError) as err:
+            raise DesignError("--scheduler", scheduler, f"unreachable ({type(err).__name__})") from None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
+    return Client(cluster), cluster
+
+
+def run_dask(tasks: list[Task], client) -> Iterator[list[dict[str, Any]]]:
+    from distributed import as_completed
+
+    window = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 4)
+    pending = iter(tasks)
+    futures = [
+        client.submit(execute_run, t, key=f"wijksim-run-{t[0]}-{t[2]}", pure=False)
+        for t in _take(pending, window)
+    ]
+    queue = as_completed(futures)
+    for fut in queue:
+        yield fut.result()
+        fut.release()
+        for t in _take(pending, 1):
+            queue.add(client.submit(execute_run, t, key=f"wijksim-run-{t[0]}-{t[2]}", pure=False))
+
+
+def _take(it: Iterator, n: int) -> list:
+    out = []
+    for _ in range(n):
+        try:
+            out.append(next(it))
+        except StopIteration:
+            break
+    return out
+
+
+# --- driver ----------------------------------------------------------------------------------
+def run_sweep(
+    design: Design,
+    out: str | Path,
+    workers: int = 1,
+    backend: str = "processes",
+    scheduler: str | None = None,
+    resume: bool = False,
+    progress: bool | None = None,
+):
+    """Run a design; return (params table, results table) as pandas DataFrames."""
+    out = Path(out)
+    if backend not in ("processes", "dask"):
+        raise DesignError("--backend", backend, "choose processes or dask")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise DesignError("--workers", workers, "must be a whole number >= 1")
+    if scheduler and backend != "dask":
+        raise DesignError("--scheduler", scheduler, "needs --backend dask")
+    tasks, table = plan(design)  # validate before touching the folder or a cluster
+    client = cluster = None
+    if backend == "dask":
+        client, cluster = connect_dask(workers, scheduler)
+    try:
+        todo, table = prepare(design, out, resume)
+        stream = run_dask(todo, client) if client is not None else run_processes(todo, workers)
+        _drain(stream, out, len(todo), len(tasks), workers, progress)
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    return table, load_results(out)
+
+
+def _drain(
+    stream: Iterable[list[dict]], out: Path, n_todo: int, n_total: int, workers: int, progress: bool | None
+) -> None:
+    import sys
+
+    batch = max(1, min(25, n_todo // (4 * workers) if n_todo else 1))
+    show = sys.stderr.isatty() if progress is None else progress
+    buffer: list[dict] = []
+    runs_in_buffer, last = 0, time.monotonic()
+    bar = task = None
+    if show and n_todo:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = Progress(TextColumn("sweep"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        bar.start()
+        task = bar.add_task("runs", total=n_total, completed=n_total - n_todo)
+    try:
+        for rows in stream:
+            buffer.extend(rows)
+            runs_in_buffer += 1
+            if bar is not None:
+                bar.advance(task)
+            if runs_in_buffer >= batch or time.monotonic() - last > 10:
+                write_part(out, buffer)
+                buffer, runs_in_buffer, last = [], 0, time.monotonic()
+        if buffer:
+            write_part(out, buffer)
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+def load_results(out: str | Path):
+    """All result parts of a sweep as one DataFrame, sorted by run_id and year (DuckDB)."""
+    import duckdb
+
+    out = Path(out)
+    files = sorted((out / RESULTS).glob("part-*.parquet"))
+    if not files:
+        import pandas as pd
+
+        return pd.DataFrame()
+    con = duckdb.connect()
+    try:
+        df = con.execute(
+            "SELECT * FROM read_parquet(?) ORDER BY run_id, year", [[str(f) for f in files]]
+        ).df()
+    finally:
+        con.close()
+    return df
+
+
+def load_sweep(out: str | Path):
+    """(params, results, meta) of a sweep folder; raises ParameterError if it is not one."""
+    import pandas as pd
+
+    out = Path(out)
+    if not (out / "meta.json").is_file() or not (out / "params.parquet").is_file():
+        raise ParameterError("DIR", str(out), "not a wijksim sweep folder (no meta.json / params.parquet)")
+    meta = json.loads((out / "meta.json").read_text())
+    return pd.read_parquet(out / "params.parquet"), load_results(out), meta
