@@ -186,6 +186,7 @@ class NeighbourhoodModel(mesa.Model):
         per = p["generalist_caseload"] * self.generalist_fte / n_gen if n_gen else 0.0
         self.generalists = [Generalist(self, per, p["initial_generalist_skill"]) for _ in range(n_gen)]
         self.n_generalists = n_gen
+        self._capacity = None  # generalists' case slots, fixed over a run
         total = n * p["specialist_slots_per_1000"] / 1000 * p["specialist_capacity_factor"]
         self.specialists = [
             Specialist(self, d, int(round(total * s)))
@@ -381,7 +382,9 @@ class NeighbourhoodModel(mesa.Model):
 
     # --- professional state as arrays --------------------------------------------------------
     def generalist_capacity(self) -> np.ndarray:
-        return np.array([g.capacity for g in self.generalists], dtype=float)
+        if self._capacity is None:
+            self._capacity = np.array([g.capacity for g in self.generalists], dtype=float)
+        return self._capacity
 
     def generalist_skill(self) -> np.ndarray:
         return np.array([g.skill for g in self.generalists], dtype=float)

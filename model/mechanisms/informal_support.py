@@ -28,10 +28,10 @@ CARER_MIN_HOURS = 1.0
 def helper_hours(model) -> np.ndarray:
     """Hours each resident can give this week."""
     st, p = model.st, model.p
-    own = OWN_NEED_CAPACITY[st.need]
-    extra = np.where(st.volunteer | st.activated, p["informal_hours_per_helper"], 0.0)
-    available = st.burnout_until <= model.week
-    return ((st.helper_capacity + extra) * own * available).astype(np.float32)
+    hours = st.helper_capacity + (st.volunteer | st.activated) * np.float32(p["informal_hours_per_helper"])
+    hours *= OWN_NEED_CAPACITY[st.need]
+    hours *= st.burnout_until <= model.week
+    return hours
 
 
 def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -47,10 +47,11 @@ def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     supply = helper_hours(model)
     around = a @ demand  # need around each helper
     offer = np.minimum(supply, around)
-    rate = np.divide(offer, around, out=np.zeros_like(offer), where=around > 0)
-    received = demand * (a @ rate)
-    given_to = np.minimum(received, demand)
-    fill = np.divide(given_to, received, out=np.zeros_like(received), where=received > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rate = np.nan_to_num(offer / around, copy=False, nan=0.0, posinf=0.0)
+        received = demand * (a @ rate)
+        given_to = np.minimum(received, demand)
+        fill = np.nan_to_num(given_to / received, copy=False, nan=0.0, posinf=0.0)
     given_by = rate * (a @ (demand * fill))
     return given_to, given_by, demand
 
@@ -58,20 +59,20 @@ def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def informal_support(model) -> None:
     st, p = model.st, model.p
     given_to, given_by, demand = allocate(model)
-    met = np.divide(given_to, demand, out=np.zeros_like(demand), where=demand > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        met = np.nan_to_num(given_to / demand, copy=False, nan=0.0, posinf=0.0)
     st.informal_met[:] = met
-    st.companionship_met[:] = np.where(st.lonely, met, 0.0)
+    np.multiply(met, st.lonely, out=st.companionship_met)
     effect = np.array(
         [0.0, p["informal_effect_social"], p["informal_effect_individual"], 0.0], dtype=np.float32
     )
     model.dsev -= effect[st.need] * met
     # Helping others lowers one's own social need (§5.2).
-    social_helpers = st.need == Need.SOCIAL
-    model.dsev -= np.where(social_helpers, p["helping_relief"] * given_by, 0.0).astype(np.float32)
+    model.dsev -= (st.need == Need.SOCIAL) * np.float32(p["helping_relief"]) * given_by
     # Carers: moving average of hours given; overload and burnout.
     st.care_given_avg += (given_by - st.care_given_avg) / CARE_AVERAGE_WEEKS
-    over = given_by > p["carer_overload_hours"]
-    st.overload_weeks = np.where(over, st.overload_weeks + 1, 0).astype(np.int16)
+    st.overload_weeks += 1
+    st.overload_weeks *= given_by > p["carer_overload_hours"]
     burnt = np.flatnonzero(st.overload_weeks >= p["carer_burnout_weeks"])
     if len(burnt):
         st.burnout_until[burnt] = model.week + int(p["carer_recovery_weeks"])
