@@ -110,20 +110,25 @@ def simulate(
     years: float,
     progress: Callable[[int, int], None] | None = None,
     record_history: bool = False,
+    weekly: bool = True,
 ):
-    """Run the model; return (model, weekly rows as a DataFrame, yearly summary list)."""
+    """Run the model; return (model, weekly rows as a DataFrame or None, yearly summary list).
+    With weekly=False (sweeps) only what the yearly summary reads is observed, which is faster."""
     from ..model.indicators import yearly_summary
     from ..model.neighbourhood import NeighbourhoodModel
 
-    model = NeighbourhoodModel(rng=seed, years=years, record_history=record_history, **params)
+    model = NeighbourhoodModel(
+        rng=seed, years=years, record_history=record_history, full_weekly_rows=weekly, **params
+    )
     while model.running:
         model.step()
         if progress is not None:
             progress(model.week, model.horizon_weeks)
+    if not weekly:
+        return model, None, yearly_summary(model.weekly_rows)
     import pandas as pd
 
-    weekly = pd.DataFrame(model.weekly_rows)
-    return model, weekly, yearly_summary(model.weekly_rows)
+    return model, pd.DataFrame(model.weekly_rows), yearly_summary(model.weekly_rows)
 
 
 def check_out_dir(out: Path, force: bool) -> None:

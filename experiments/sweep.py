@@ -57,7 +57,7 @@ def execute_run(task: Task) -> list[dict[str, Any]]:
     from .run import simulate
 
     run_id, params, seed, years = task
-    _, _, yearly = simulate(params, seed, years)
+    _, _, yearly = simulate(params, seed, years, weekly=False)
     return [flatten(run_id, y) for y in yearly]
 
 

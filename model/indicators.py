@@ -116,26 +116,47 @@ def weekly_costs(model) -> dict[str, float]:
     }
 
 
-def weekly_row(model) -> dict[str, Any]:
-    st, f = model.st, model.flows
-    n = st.n
-    adults = model.adults
-    n_adults = max(model.n_adults, 1)
-    lonely = model.loneliness
-    degree = model.network.degree
+def reporting_week(week: int) -> bool:
+    """Weeks whose stocks the yearly summary reads: the start, each year's end and mid-year."""
+    return week <= 0 or week % WEEKS_PER_YEAR in (0, HALF_YEAR_WEEKS)
+
+
+def flows_row(model) -> dict[str, Any]:
+    """The part of a weekly row the yearly summary sums or averages over all weeks."""
     cap = float(model.generalist_capacity().sum())
-    spec_slots = model.specialist_slots
-    paths = np.bincount(st.path, minlength=len(Path))
-    needs = np.bincount(st.need, minlength=len(Need)) / n
-    in_spec = int(paths[Path.SPECIALIST_CARE])
-    needy = np.flatnonzero(st.need)
-    sev = st.severity[needy]
-    count = np.count_nonzero
-    costs = weekly_costs(model)
+    spec = model.specialist_slots
     row: dict[str, Any] = {
         "week": model.week,
         "year": (model.week - 1) // WEEKS_PER_YEAR + 1 if model.week > 0 else 0,
-        "residents": n,
+        "residents": model.st.n,
+        "generalist_utilisation": float(model.generalist_load().sum() / cap) if cap > 0 else 0.0,
+        "specialist_utilisation": np.count_nonzero(model.st.path == Path.SPECIALIST_CARE) / spec
+        if spec
+        else 0.0,
+    }
+    for k in FLOWS:
+        row[k] = float(model.flows[k])
+    for k, v in weekly_costs(model).items():
+        row[f"cost_{k}_eur"] = float(v)
+    return row
+
+
+def weekly_row(model) -> dict[str, Any]:
+    """Every indicator of the week just run (see docs/ODD.md §8)."""
+    row = flows_row(model)
+    if not model.full_weekly_rows and not reporting_week(model.week):
+        return row
+    st = model.st
+    n = st.n
+    adults = model.adults
+    n_adults = max(model.n_adults, 1)
+    degree = model.network.degree
+    paths = np.bincount(st.path, minlength=len(Path))
+    needs = np.bincount(st.need, minlength=len(Need)) / n
+    needy = np.flatnonzero(st.need)
+    sev = st.severity[needy]
+    count = np.count_nonzero
+    row |= {
         "need_social_share": float(needs[Need.SOCIAL]),
         "need_individual_share": float(needs[Need.INDIVIDUAL]),
         "need_complex_share": float(needs[Need.COMPLEX]),
@@ -147,21 +168,15 @@ def weekly_row(model) -> dict[str, Any]:
         "isolated_share": len(model.network.cached("isolated", lambda: np.flatnonzero(degree == 0))) / n,
         "mean_ties": model.network.cached("mean_ties", lambda: float(degree.mean())),
         "lonely_share": count(st.lonely) / n_adults,
-        "severely_lonely_share": count((lonely > model.severe_cut) & adults) / n_adults,
+        "severely_lonely_share": count((model.loneliness > model.severe_cut) & adults) / n_adults,
         "informal_carer_share": count((st.care_given_avg >= model.carer_cut) & adults) / n_adults,
         "volunteer_share": count(st.volunteer & adults & (st.burnout_until <= model.week)) / n_adults,
-        "generalist_utilisation": float(model.generalist_load().sum() / cap) if cap > 0 else 0.0,
-        "specialist_utilisation": in_spec / spec_slots if spec_slots else 0.0,
         "generalist_skill": float(model.generalist_skill().mean()) if model.n_generalists else 0.0,
         "provision_h1_adults": count(st.provision_h1 & adults),
         "provision_h1_young": count(st.provision_h1 & model.youth_care_age),
         "young_0_24": model.n_young_0_24,
-        "cost_total_eur": float(sum(costs.values())),
+        "cost_total_eur": float(sum(row[f"cost_{k}_eur"] for k in COST_FUNCTIONS)),
     }
-    for k in FLOWS:
-        row[k] = float(f[k])
-    for k, v in costs.items():
-        row[f"cost_{k}_eur"] = float(v)
     for path in Path:
         row[f"path_{path.name.lower()}"] = int(paths[path])
     return row

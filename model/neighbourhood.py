@@ -43,7 +43,7 @@ NETWORK_UPDATE_WEEKS = 4
 
 
 def _latest(model: NeighbourhoodModel, key: str) -> Any:
-    return model.latest[key]
+    return model.latest.get(key)  # None in weeks without full observation (sweeps)
 
 
 class NeighbourhoodModel(mesa.Model):
@@ -51,7 +51,13 @@ class NeighbourhoodModel(mesa.Model):
     (`wijksim params`); `rng` is the seed. `years` sets the horizon for `run()` / `running`."""
 
     def __init__(
-        self, *, rng: int | None = None, years: float = 10, record_history: bool = True, **params: Any
+        self,
+        *,
+        rng: int | None = None,
+        years: float = 10,
+        record_history: bool = True,
+        full_weekly_rows: bool = True,
+        **params: Any,
     ):
         self.p = validate(params)
         if not (isinstance(years, int | float) and years > 0):
@@ -62,6 +68,8 @@ class NeighbourhoodModel(mesa.Model):
         self.seed = rng
         self.horizon_weeks = int(round(years * indicators.WEEKS_PER_YEAR))
         self.record_history = record_history
+        #: False: every indicator only at the weeks the yearly summary reads (sweeps); flows always.
+        self.full_weekly_rows = full_weekly_rows
         self._log: list[tuple[int, np.ndarray, str]] = []
         self.flows: dict[str, float] = defaultdict(float)
         self.pending_ties: list[tuple[np.ndarray, np.ndarray]] = []

@@ -379,3 +379,12 @@ def test_prim_finds_the_lever_that_produces_low_isolation(morris_sweep, tmp_path
     assert res["stats"]["density"] > res["cases"] / res["runs"]
     with pytest.raises(DesignError.__mro__[1], match="nothing to discover"):
         api.discover(morris_sweep, "isolated_share", below=-1)
+
+
+def test_sweeps_light_observation_gives_the_same_yearly_summary_as_a_full_run():
+    from wijksim.experiments.run import simulate
+    from wijksim.model.params import validate
+
+    for levers in ({}, {"network_developers": 1, "key_facility": True, "flex_team": 2}):
+        p = validate({"residents": 700, **levers})
+        assert simulate(p, 3, 3, weekly=False)[2] == simulate(p, 3, 3)[2]
