@@ -5,14 +5,23 @@ VENV := .venv
 YEARS ?= 10
 OUT ?= runs/default-$(shell date +%Y%m%d-%H%M%S)
 
-.PHONY: run test lint bench docs clean-venv
+.PHONY: run test lint bench docs app offline-assets clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PY312)" || { echo "Python 3.12 not found (Mesa 3.5 needs it): install it, e.g. with pyenv"; exit 1; }
 	test -x $(VENV)/bin/python || $(PY312) -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e ".[dev]"
+	$(MAKE) -s offline-assets
 	touch $@
+
+# The workshop app runs offline: Solara's front-end comes from solara-assets; KaTeX (which Solara's
+# Markdown loads) is not in it, so it is unpacked from the npm registry into Solara's CDN cache.
+CDN := $(VENV)/share/solara/cdn
+offline-assets:
+	@test -f $(CDN)/katex@0.16.9/dist/contrib/auto-render.min.js || { \
+	  tmp=$$(mktemp -d) && (cd $$tmp && npm pack katex@0.16.9 --silent >/dev/null && tar xzf katex-0.16.9.tgz) \
+	  && mkdir -p $(CDN)/katex@0.16.9 && cp -r $$tmp/package/. $(CDN)/katex@0.16.9/ && rm -rf $$tmp; }
 
 run: $(VENV)/.installed
 	$(VENV)/bin/wijksim run --preset default --years $(YEARS) --out $(OUT)
@@ -32,3 +41,6 @@ clean-venv:
 
 docs: $(VENV)/.installed
 	$(VENV)/bin/python scripts/update_odd_table.py
+
+app: $(VENV)/.installed
+	$(VENV)/bin/wijksim app --lang nl

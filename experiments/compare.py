@@ -230,6 +230,7 @@ def compare(
     seed: int = 1,
     workers: int = 1,
     crn: bool = True,
+    overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Run and write a comparison; return {'runs', 'differences', 'net_costs'} DataFrames."""
     from .run import check_out_dir
@@ -245,10 +246,11 @@ def compare(
         residents=residents,
         years=years,
         seed=seed,
+        overrides=dict(overrides or {}),
     )
     base.resolve()
     for sc in parsed:
-        RunSpec(**{**base.__dict__, "overrides": sc.overrides}).resolve()
+        RunSpec(**{**base.__dict__, "overrides": {**base.overrides, **sc.overrides}}).resolve()
     check_out_dir(out, force=False)
     runs = run_comparison(parsed, replications, base, workers, crn)
     diffs = differences(runs)

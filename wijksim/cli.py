@@ -229,6 +229,10 @@ def compare(
     years: Annotated[int, typer.Option(help="Years to simulate.")] = 10,
     seed: Annotated[int, typer.Option(help="Master seed.")] = 1,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
+    set_: Annotated[
+        list[str] | None,
+        typer.Option("--set", help="name=value for baseline and every scenario (repeatable)."),
+    ] = None,
 ) -> None:
     """Compare scenarios with the baseline ("no new decisions") using common random numbers."""
     from .experiments.compare import compare as run_compare
@@ -247,6 +251,7 @@ def compare(
             years=years,
             seed=seed,
             workers=workers,
+            overrides=parse_set(set_ or []),
         )
     except ParameterError as err:
         fail(err)
@@ -363,6 +368,45 @@ def discover(
     )
     typer.echo(res["box"].to_string())
     typer.echo(f"wrote {out}/ (peeling_trajectory.csv, box_limits.csv, tradeoff.png, box.png, discover.json)")
+
+
+@app.command(name="app")
+def app_command(
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8765,
+    host: Annotated[
+        str, typer.Option(help="Interface to bind; 127.0.0.1 (this machine only) unless given.")
+    ] = "127.0.0.1",
+    lang: Annotated[str, typer.Option(help="Language the page opens in: nl or en.")] = "nl",
+) -> None:
+    """Start the workshop app (Solara) in the browser at http://HOST:PORT."""
+    import os
+    import subprocess
+
+    from .viz.i18n import LANGUAGES
+
+    if lang not in LANGUAGES:
+        fail(ParameterError("--lang", lang, "choose nl or en"))
+    if not 0 < port < 65536:
+        fail(ParameterError("--port", port, "must be 1-65535"))
+    env = {**os.environ, "WIJKSIM_LANG": lang, "WIJKSIM_WARM_UP": "1"}
+    typer.echo(f"wijksim app on http://{host}:{port} (Ctrl-C stops it)")
+    cmd = [
+        sys.executable,
+        "-m",
+        "solara",
+        "run",
+        "wijksim.viz.app",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--production",
+        "--no-open",
+    ]
+    try:
+        raise typer.Exit(subprocess.call(cmd, env=env))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
 
 
 @app.command()

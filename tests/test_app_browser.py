@@ -1,0 +1,198 @@
+"""The workshop app in a real browser: Playwright drives Debian's Chromium against `wijksim app` on
+127.0.0.1, offline (the Solara front-end comes from the installed solara-assets). Screenshots are
+saved in test-artifacts/ for a person to look at."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    proc = subprocess.Popen(
+        [Path(sys.executable).parent / "wijksim", "app", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        proc.kill()
+        raise RuntimeError(f"wijksim app did not start: {proc.stdout.read().decode()[-2000:]}")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).exists(), (
+        "Debian's chromium is needed (apt-get install chromium); .ci/run installs it"
+    )
+    ARTIFACTS.mkdir(exist_ok=True)
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+def open_page(browser, url, errors=None):
+    context = browser.new_context(viewport={"width": 1500, "height": 1100})
+    page = context.new_page()
+    if errors is not None:
+        page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(url)
+    page.get_by_role("button", name="Doorrekenen").wait_for(timeout=60_000)
+    return context, page
+
+
+def small(page, residents: int = 500) -> None:
+    box = page.locator(".residents-input input")
+    box.fill(str(residents))
+    box.press("Enter")
+
+
+def run(page, label: str = "Doorrekenen", summary: str = "Samenvatting") -> None:
+    page.get_by_role("button", name=label).click()
+    page.get_by_text(summary, exact=True).wait_for(timeout=180_000)
+    page.wait_for_timeout(300)
+
+
+def summary_text(page) -> str:
+    return page.locator(".summary").inner_text()
+
+
+def test_page_loads_runs_and_shows_scenarios_with_bands(browser, app_url):
+    errors: list[str] = []
+    started = time.time()
+    context, page = open_page(browser, app_url, errors)
+    usable = time.time() - started
+    page.screenshot(path=ARTIFACTS / "01-start.png", full_page=True)
+    small(page)
+    run(page)
+    page.screenshot(path=ARTIFACTS / "02-comparison.png", full_page=True)
+    text = summary_text(page)
+    assert "A (" in text and "B (" in text and "95%-interval" in text
+    assert page.locator("img").count() >= 1  # the curves with their bands
+    assert not errors, errors
+    assert usable < 30
+    context.close()
+
+
+def test_switching_a_lever_and_running_changes_the_curves(browser, app_url):
+    context, page = open_page(browser, app_url)
+    small(page)
+    run(page)
+    before_text, before_img = summary_text(page), page.locator("img").first.get_attribute("src")
+    page.locator(".scenario-1").get_by_text("Sleutelvoorziening").click()  # scenario A: key facility on
+    page.get_by_role("button", name="Doorrekenen").click()
+    deadline = time.time() + 120
+    while time.time() < deadline and summary_text(page) == before_text:
+        page.wait_for_timeout(200)
+    page.wait_for_timeout(500)
+    after_text, after_img = summary_text(page), page.locator("img").first.get_attribute("src")
+    assert after_img != before_img and after_text != before_text
+    page.screenshot(path=ARTIFACTS / "03-lever-switched.png", full_page=True)
+    context.close()
+
+
+def test_language_toggle_changes_the_labels(browser, app_url):
+    context, page = open_page(browser, app_url)
+    page.locator(".lang-toggle button").nth(1).click()
+    page.get_by_role("button", name="Run").wait_for(timeout=10_000)
+    assert page.get_by_role("button", name="Doorrekenen").count() == 0
+    assert page.get_by_text("No new decisions").count() >= 1
+    page.screenshot(path=ARTIFACTS / "04-english.png", full_page=True)
+    context.close()
+
+
+def test_a_real_wijk_can_be_chosen_and_run(browser, app_url):
+    context, page = open_page(browser, app_url)
+    search = page.locator(".wijk-search input")
+    search.fill("Groningen")
+    search.press("Enter")
+    page.locator(".wijk-select").click()
+    page.get_by_role("option").first.click()
+    page.locator(".chosen-wijk").wait_for(timeout=10_000)
+    assert "(WK" in page.locator(".chosen-wijk").inner_text()
+    small(page)
+    run(page)
+    page.screenshot(path=ARTIFACTS / "05-real-wijk.png", full_page=True)
+    context.close()
+
+
+def test_two_browser_contexts_do_not_share_state(browser, app_url):
+    ctx_a, a = open_page(browser, app_url)
+    ctx_b, b = open_page(browser, app_url)
+    a.locator(".lang-toggle button").nth(1).click()
+    a.get_by_role("button", name="Run").wait_for(timeout=10_000)
+    small(a, 450)
+    b.wait_for_timeout(500)
+    assert b.get_by_role("button", name="Doorrekenen").count() == 1
+    assert b.locator(".residents-input input").input_value() == "2000"
+    ctx_a.close()
+    ctx_b.close()
+
+
+def test_network_view_and_resident_story(browser, app_url):
+    context, page = open_page(browser, app_url)
+    small(page)
+    run(page)
+    page.get_by_role("tab", name="Netwerk").click()
+    page.get_by_role("button", name="Toon netwerk").click()
+    page.get_by_text("Jaar", exact=True).wait_for(timeout=60_000)
+    page.screenshot(path=ARTIFACTS / "06-network.png", full_page=True)
+    page.get_by_role("tab", name="Verhaal van een bewoner").click()
+    page.get_by_text("Bewoner ", exact=False).first.wait_for(timeout=20_000)
+    page.screenshot(path=ARTIFACTS / "07-story.png", full_page=True)
+    page.get_by_role("tab", name="Exporteren").click()
+    assert "wijksim compare" in page.locator(".command-line").inner_text()
+    context.close()
+
+
+def test_bad_input_shows_a_message(browser, app_url):
+    context, page = open_page(browser, app_url)
+    small(page, -5)
+    page.get_by_role("button", name="Doorrekenen").click()
+    page.locator(".input-error").wait_for(timeout=20_000)
+    assert "residents" in page.locator(".input-error").inner_text()
+    page.screenshot(path=ARTIFACTS / "08-bad-input.png", full_page=True)
+    context.close()

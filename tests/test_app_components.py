@@ -1,0 +1,124 @@
+"""The workshop app's components and engine, without a browser (solara.render)."""
+
+from __future__ import annotations
+
+import time
+
+import ipyvuetify as v
+import pytest
+import solara
+from wijksim.viz import engine
+from wijksim.viz.app import Page
+from wijksim.viz.i18n import TEXTS, translator
+
+
+def texts(rc, widget=v.Btn) -> list:
+    return [w.children for w in rc.find(widget).widgets]
+
+
+def set_input(rc, label_contains: str, value) -> None:
+    field = next(w for w in rc.find(v.TextField).widgets if label_contains in (w.label or ""))
+    field.v_model = str(value)
+    field.fire_event("focusout", None)  # continuous_update=False: the value lands on leaving the field
+
+
+def run_and_wait(rc, label="Doorrekenen", timeout=180) -> None:
+    rc.find(v.Btn, children=[label]).widget.click()
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if rc.find(v.Tab).widgets or rc.find(v.Alert, children=lambda c: False).widgets:
+            return
+        errors = [w for w in rc.find(v.Alert).widgets if w.type == "error"]
+        if errors:
+            return
+        time.sleep(0.05)
+    raise TimeoutError("no result")
+
+
+@pytest.fixture
+def page():
+    box, rc = solara.render(Page(), handle_error=False)
+    yield rc
+    rc.close()
+
+
+def test_every_text_has_both_languages():
+    for key, pair in TEXTS.items():
+        assert len(pair) == 2 and all(pair), key
+    nl, en = translator("nl"), translator("en")
+    assert nl("run") == "Doorrekenen" and en("run") == "Run" and en("no-such-key") == "no-such-key"
+
+
+def test_language_toggle_changes_the_labels(page):
+    assert rc_has(page, "Doorrekenen")
+    page.find(v.BtnToggle).widget.v_model = 1  # the second language: English
+    assert rc_has(page, "Run") and not rc_has(page, "Doorrekenen")
+
+
+def rc_has(rc, text: str) -> bool:
+    return bool(rc.find(v.Btn, children=[text]).widgets)
+
+
+def test_a_run_shows_tabs_with_curves_and_a_summary(page):
+    set_input(page, "Inwoners", 400)
+    run_and_wait(page)
+    tabs = [w.children[0] for w in page.find(v.Tab).widgets]
+    assert tabs == ["Verloop", "Netwerk", "Verhaal van een bewoner", "Exporteren"]
+
+
+def test_bad_input_shows_a_message_not_a_crash(page):
+    set_input(page, "Inwoners", -5)
+    run_and_wait(page)
+    alerts = [w for w in page.find(v.Alert).widgets if w.type == "error"]
+    assert alerts and "residents" in str(alerts[0].children)
+    assert not page.find(v.Tab).widgets
+
+
+def test_two_sessions_keep_their_own_state():
+    _, a = solara.render(Page(), handle_error=False)
+    _, b = solara.render(Page(), handle_error=False)
+    a.find(v.BtnToggle).widget.v_model = 1
+    assert rc_has(a, "Run") and rc_has(b, "Doorrekenen")
+    a.close()
+    b.close()
+
+
+def test_engine_comparison_uses_common_seeds_and_caches():
+    t = translator("en")
+    s = engine.Setting(residents=400, years=3, replications=3, seed=4)
+    scen = [("hub", {"key_facility": True}), ("zero", {"network_developers": 0})]
+    res = engine.comparison(s, scen)
+    assert set(res["runs"].scenario) == {"baseline", "hub", "zero"}
+    d = res["differences"]
+    zero = d[d.scenario == "zero"]
+    assert (zero.difference == 0).all()  # same seeds, no change: exactly no difference
+    again = engine.scenario_runs(s, {"key_facility": True})
+    assert again is engine.scenario_runs(s, {"key_facility": True})  # cached
+    lines = engine.summary_sentences(res, t)
+    assert len(lines) == 2 and "hub" in lines[0] and "EUR" in lines[0]
+    assert engine.curves_figure(res, t) is not None
+    cmd = engine.command_line(s, scen)
+    assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
+
+
+def test_engine_network_snapshots_and_story():
+    t = translator("nl")
+    s = engine.Setting(residents=600, years=3, replications=2, seed=2)
+    net = engine.network_run(s, {"key_facility": True}, sample_size=150)
+    assert len(net["snapshots"]) == 4 and net["facility"] is not None
+    assert len(net["snapshots"][0]["x"]) == 150
+    assert engine.network_figure(net, 2, t) is not None
+    who = engine.interesting_residents(net["model"])
+    story = engine.resident_story(net["model"], who[0], t)
+    assert story[0].startswith(f"Bewoner {who[0]}") and len(story) >= 3
+    assert any("Week" in line for line in story)
+
+
+def test_wijk_search_finds_real_wijken():
+    found = engine.search_wijken("groningen")
+    assert found and all("(WK" in f for f in found)
+    code = engine.wijk_code(found[0])
+    s = engine.Setting(wijk=code, residents=300, years=1, replications=2)
+    params = engine.validate_overrides(s, {})
+    assert params["residents"] == 300
+    assert engine.search_wijken("") == []

@@ -1,0 +1,306 @@
+"""The workshop app (Solara): pick a neighbourhood, switch levers, compare scenarios side by side.
+
+Started by `wijksim app` (or `make app`). Every piece of state lives in this page's hooks, so each
+browser tab has its own screen; only pure, input-keyed results are shared (viz.engine's cache).
+Nothing typed in the browser is used as a file path or code: wijken come from the shipped table,
+numbers are validated by the parameter registry and errors are shown as a message in the page.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import threading
+from typing import Any
+
+import solara
+import solara.lab
+
+from .. import __version__
+from ..model.params import REGISTRY, ParameterError
+from ..model.presets import PRESET_NAMES
+from . import engine
+from .i18n import LANGUAGES, translator
+
+DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
+#: Workshop-sized maxima for the lever controls (the registry allows more).
+LEVER_MAX = {
+    "network_developers": 6,
+    "flex_team": 8,
+    "specialist_capacity_factor": 2.0,
+    "neighbourhood_team_factor": 2.0,
+}
+START_SCENARIOS = [
+    {
+        "name": "A",
+        "network_developers": 2,
+        "key_facility": False,
+        "flex_team": 0,
+        "specialist_capacity_factor": 1.0,
+        "neighbourhood_team_factor": 1.0,
+    },
+    {
+        "name": "B",
+        "network_developers": 2,
+        "key_facility": True,
+        "flex_team": 3,
+        "specialist_capacity_factor": 1.0,
+        "neighbourhood_team_factor": 1.0,
+    },
+]
+
+if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the workers with the server
+    threading.Thread(target=engine.warm_up, daemon=True).start()
+
+
+def overrides_of(scenario: dict[str, Any]) -> dict[str, Any]:
+    """A scenario's lever values that differ from the baseline defaults."""
+    return {k: scenario[k] for k in engine.LEVERS if scenario[k] != REGISTRY[k].default}
+
+
+@solara.component
+def LeverControls(scenario: dict[str, Any], on_change, t, testid: str):
+    def set_(key):
+        return lambda v: on_change({**scenario, key: v})
+
+    solara.InputText(t("name"), value=scenario["name"], on_value=set_("name"), continuous_update=False)
+    for key in engine.LEVERS:
+        p = REGISTRY[key]
+        label = f"{t(key)}"
+        if p.kind is bool:
+            solara.Switch(label=label, value=scenario[key], on_value=set_(key), classes=[f"{testid}-{key}"])
+        elif p.kind is int:
+            solara.SliderInt(
+                label,
+                value=scenario[key],
+                min=int(p.low),
+                max=min(int(p.high), LEVER_MAX[key]),
+                on_value=set_(key),
+                thumb_label="always",
+            )
+        else:
+            solara.SliderFloat(
+                label,
+                value=scenario[key],
+                min=float(p.low),
+                max=min(float(p.high), LEVER_MAX[key]),
+                step=0.1,
+                on_value=set_(key),
+                thumb_label="always",
+            )
+
+
+@solara.component
+def Page():
+    lang = solara.use_reactive(DEFAULT_LANG)
+    t = translator(lang.value)
+    preset = solara.use_reactive("default")
+    query = solara.use_reactive("")
+    wijk_label = solara.use_reactive(None)
+    residents = solara.use_reactive(2000)
+    years = solara.use_reactive(10)
+    replications = solara.use_reactive(5)
+    seed = solara.use_reactive(1)
+    shared = {k: solara.use_reactive(REGISTRY[k].default) for k in engine.INFLUENTIAL}  # noqa: SH103
+    scenarios = solara.use_reactive(START_SCENARIOS)
+    result = solara.use_reactive(None)
+    error = solara.use_reactive(None)
+    net = solara.use_reactive(None)
+    net_choice = solara.use_reactive(0)
+    net_year = solara.use_reactive(0)
+    story_who = solara.use_reactive(None)
+
+    def setting() -> engine.Setting:
+        return engine.Setting(
+            preset=preset.value,
+            wijk=engine.wijk_code(wijk_label.value) if wijk_label.value else None,
+            residents=residents.value,
+            years=years.value,
+            replications=replications.value,
+            seed=seed.value,
+            shared=tuple((k, r.value) for k, r in shared.items() if r.value != REGISTRY[k].default),
+        )
+
+    def named() -> list[tuple[str, dict[str, Any]]]:
+        return [
+            (s["name"] or f"{t('scenario')} {i + 1}", overrides_of(s)) for i, s in enumerate(scenarios.value)
+        ]
+
+    def compute():
+        try:
+            res = engine.comparison(setting(), named())
+        except ParameterError as err:
+            error.set(str(err))
+            return None
+        error.set(None)
+        result.set({"result": res, "setting": setting(), "scenarios": named()})
+        net.set(None)
+        return True
+
+    task = solara.lab.use_task(compute, dependencies=None)
+
+    solara.Title(t("title"))
+    with solara.Row(
+        classes=["title-bar"], style={"align-items": "center", "justify-content": "space-between"}
+    ):
+        solara.Markdown(f"## {t('title')}")
+        solara.ToggleButtonsSingle(value=lang, values=list(LANGUAGES), classes=["lang-toggle"])
+
+    with solara.Columns([1, 3]):
+        with solara.Column(classes=["settings"]):
+            Settings(t, preset, query, wijk_label, residents, years, replications, seed, shared)
+        with solara.Column():
+            with solara.Columns([1, 1, 1]):
+                with solara.Card(t("baseline")):
+                    solara.Markdown(", ".join(f"{t(k)}: {REGISTRY[k].default}" for k in engine.LEVERS))
+                for i, sc in enumerate(scenarios.value):
+                    with solara.Card(f"{t('scenario')} {i + 1}", classes=[f"scenario-{i + 1}"]):
+
+                        def change(new, i=i):
+                            items = list(scenarios.value)
+                            items[i] = new
+                            scenarios.set(items)
+
+                        LeverControls(sc, change, t, f"scenario-{i + 1}")
+            Results(t, task, error, result, net, net_choice, net_year, story_who)
+
+
+@solara.component
+def Settings(t, preset, query, wijk_label, residents, years, replications, seed, shared):
+    solara.Markdown(f"### {t('neighbourhood')}")
+    solara.Select(
+        t("choose_type"),
+        values=list(PRESET_NAMES),
+        value=preset.value,
+        on_value=lambda v: (preset.set(v), wijk_label.set(None)),
+    )
+    solara.InputText(
+        f"{t('search')}: {t('or_real_wijk')}", value=query, continuous_update=False, classes=["wijk-search"]
+    )
+    found = engine.search_wijken(query.value)
+    if found:
+        solara.Select(
+            t("found"), values=found, value=wijk_label.value, on_value=wijk_label.set, classes=["wijk-select"]
+        )
+    if wijk_label.value:
+        solara.Info(wijk_label.value, dense=True, classes=["chosen-wijk"])
+        solara.Button(t("use_preset"), on_click=lambda: wijk_label.set(None), text=True)
+    solara.InputInt(t("residents"), value=residents, continuous_update=False, classes=["residents-input"])
+    solara.SliderInt(t("years"), value=years, min=1, max=20, thumb_label="always")
+    solara.SliderInt(t("replications"), value=replications, min=2, max=10, thumb_label="always")
+    solara.InputInt(t("seed"), value=seed, continuous_update=False)
+    solara.Markdown(f"### {t('shared_parameters')}")
+    for k, r in shared.items():
+        p = REGISTRY[k]
+        solara.Markdown(f"{t(k)} [{p.unit}]")
+        solara.SliderFloat(
+            "",
+            value=r,
+            min=float(p.low),
+            max=float(p.high),
+            step=(float(p.high) - float(p.low)) / 100,
+            thumb_label="always",
+        )
+
+
+@solara.component
+def Results(t, task, error, result, net, net_choice, net_year, story_who):
+    with solara.Row():
+        solara.Button(t("run"), on_click=task, color="primary", disabled=task.pending, classes=["run-button"])
+        if task.pending:
+            solara.Text(t("running"))
+            solara.ProgressLinear(True)
+    if error.value:
+        solara.Error(f"{t('error')}: {error.value}", classes=["input-error"])
+    if task.error:
+        solara.Error(f"{t('error')}: {task.exception}")
+
+    if result.value is None:
+        solara.Info(t("press_run"))
+        return
+    res = result.value["result"]
+    with solara.lab.Tabs():
+        with solara.lab.Tab(t("curves")):
+            solara.FigureMatplotlib(engine.curves_figure(res, t), format="png")
+            solara.Markdown(f"### {t('summary')}")
+            with solara.Div(classes=["summary"]):
+                for line in engine.summary_sentences(res, t):
+                    solara.Markdown(line)
+            solara.Markdown(f"### {t('net_costs')}")
+            rows = [
+                "| | " + " | ".join((t("lever_cost"), t("saved_light"), t("saved_heavy"), t("net"))) + " |",
+                "|---|---|---|---|---|",
+            ]
+            for r in res["net_costs"].itertuples():
+                rows.append(
+                    f"| {r.scenario} | {r.lever_cost_eur:,.0f} | {r.saved_light_care_eur:,.0f} | "
+                    f"{r.saved_heavy_care_eur:,.0f} | {r.net_cost_eur:,.0f} "
+                    f"[{r.net_cost_ci_low:,.0f}, {r.net_cost_ci_high:,.0f}] |"
+                )
+            solara.Markdown("\n".join(rows))
+        with solara.lab.Tab(t("network")):
+            names = [t("baseline")] + [n for n, _ in result.value["scenarios"]]
+            solara.ToggleButtonsSingle(
+                value=names[min(net_choice.value, len(names) - 1)],
+                values=names,
+                on_value=lambda v: (net_choice.set(names.index(v)), net.set(None)),
+            )
+
+            def show_network():
+                choice = net_choice.value
+                ov = {} if choice == 0 else result.value["scenarios"][choice - 1][1]
+                net.set(engine.network_run(result.value["setting"], ov))
+                net_year.set(0)
+                story_who.set(None)
+
+            solara.Button(t("compute_network"), on_click=show_network, classes=["network-button"])
+            if net.value is not None:
+                solara.SliderInt(
+                    t("show_year"),
+                    value=net_year,
+                    min=0,
+                    max=len(net.value["snapshots"]) - 1,
+                    thumb_label="always",
+                )
+                solara.FigureMatplotlib(engine.network_figure(net.value, net_year.value, t), format="png")
+        with solara.lab.Tab(t("story")):
+            if net.value is None:
+                solara.Info(t("compute_network"))
+            else:
+                model = net.value["model"]
+                people = engine.interesting_residents(model)
+                who = story_who.value if story_who.value is not None else (people[0] if people else 0)
+                solara.Select(
+                    t("pick_resident"),
+                    values=[str(i) for i in people],
+                    value=str(who),
+                    on_value=lambda v: story_who.set(int(v)),
+                )
+                solara.Markdown("\n".join(f"- {line}" for line in engine.resident_story(model, who, t)))
+        with solara.lab.Tab(t("export")):
+
+            def png() -> bytes:
+                buf = io.BytesIO()
+                engine.curves_figure(res, t).savefig(buf, format="png")
+                return buf.getvalue()
+
+            solara.FileDownload(png, filename="wijksim-vergelijking.png", label=t("download_png"))
+            solara.FileDownload(
+                lambda: res["differences"].to_csv(index=False),
+                filename="wijksim-verschillen.csv",
+                label=t("download_csv"),
+            )
+            record = {
+                "setting": result.value["setting"].__dict__,
+                "scenarios": dict(result.value["scenarios"]),
+                "seeds": result.value["setting"].seeds(),
+                "wijksim_version": __version__,
+            }
+            solara.FileDownload(
+                json.dumps(record, indent=1, default=str), filename="run.json", label=t("download_json")
+            )
+            solara.Markdown(t("command"))
+            cmd = engine.command_line(result.value["setting"], result.value["scenarios"])
+            with solara.Div(classes=["command-line"]):
+                solara.Markdown(f"```\n{cmd}\n```")

@@ -1,0 +1,212 @@
+"""Dutch and English texts of the workshop app. Dutch is the workshop default."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+LANGUAGES = ("nl", "en")
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # key: (Dutch, English)
+    "title": ("wijksim — ondersteuning in de wijk", "wijksim — neighbourhood support"),
+    "language": ("Taal", "Language"),
+    "neighbourhood": ("Wijk", "Neighbourhood"),
+    "choose_type": ("Type wijk of dorp", "Type of neighbourhood"),
+    "or_real_wijk": (
+        "of een echte wijk (zoek op gemeente of wijknaam)",
+        "or a real wijk (search municipality or wijk)",
+    ),
+    "search": ("Zoeken", "Search"),
+    "found": ("Gevonden wijken", "Wijken found"),
+    "use_preset": ("Gebruik type wijk", "Use neighbourhood type"),
+    "residents": ("Inwoners (gesimuleerd)", "Residents (simulated)"),
+    "years": ("Jaren", "Years"),
+    "replications": ("Herhalingen per scenario", "Replications per scenario"),
+    "seed": ("Startgetal toeval", "Random seed"),
+    "shared_parameters": ("Aannames voor alle scenario's", "Assumptions for all scenarios"),
+    "scenarios": ("Scenario's", "Scenarios"),
+    "baseline": ("Geen nieuwe besluiten", "No new decisions"),
+    "scenario": ("Scenario", "Scenario"),
+    "name": ("Naam", "Name"),
+    "run": ("Doorrekenen", "Run"),
+    "running": ("Bezig met doorrekenen…", "Running…"),
+    "results": ("Resultaten", "Results"),
+    "curves": ("Verloop", "Curves"),
+    "network": ("Netwerk", "Network"),
+    "story": ("Verhaal van een bewoner", "A resident's story"),
+    "export": ("Exporteren", "Export"),
+    "summary": ("Samenvatting", "Summary"),
+    "press_run": (
+        "Kies een wijk en hefbomen en druk op ‘Doorrekenen’.",
+        "Choose a neighbourhood and levers, then press 'Run'.",
+    ),
+    "curves_title": (
+        "Scenario's door de jaren: gemiddelde en 95%-band over de herhalingen",
+        "Scenarios over the years: mean and 95% band over replications",
+    ),
+    "year": ("jaar", "year"),
+    "points": (" procentpunt", " percentage points"),
+    "higher": ("hoger", "higher"),
+    "lower": ("lager", "lower"),
+    "sure": (
+        "{ind} {diff} {word} (95%-interval {lo} tot {hi})",
+        "{ind} {diff} {word} (95% interval {lo} to {hi})",
+    ),
+    "unsure": (
+        "{ind}: geen duidelijk verschil (95%-interval {lo} tot {hi})",
+        "{ind}: no clear difference (95% interval {lo} to {hi})",
+    ),
+    "net_cost": (
+        "Netto kosten over de hele periode: € {net} mln (95%-interval {lo} tot {hi}; + = kost meer dan het bespaart)",
+        "Net cost over the whole period: EUR {net} m (95% interval {lo} to {hi}; + = costs more than it saves)",
+    ),
+    "net_costs": ("Netto kosten per scenario", "Net cost per scenario"),
+    "lever_cost": ("kosten hefbomen", "lever cost"),
+    "saved_light": ("besparing lichte zorg", "saved light care"),
+    "saved_heavy": ("besparing zware zorg", "saved heavy care"),
+    "net": ("netto", "net"),
+    # levers and parameters
+    "network_developers": ("Netwerkontwikkelaars (fte)", "Network developers (FTE)"),
+    "key_facility": ("Sleutelvoorziening", "Key facility"),
+    "flex_team": ("Flexteam (leden)", "Flex team (members)"),
+    "specialist_capacity_factor": ("Capaciteit specialistische zorg (×)", "Specialist care capacity (×)"),
+    "neighbourhood_team_factor": ("Capaciteit wijkteam (×)", "Neighbourhood team capacity (×)"),
+    "life_event_rate": (
+        "Ingrijpende gebeurtenissen (per persoon per jaar)",
+        "Adverse life events (per person per year)",
+    ),
+    "help_seeking_threshold": ("Drempel om hulp te vragen (0-1)", "Threshold to ask for help (0-1)"),
+    "mean_neighbourhood_ties": ("Gemiddeld aantal contacten in de wijk", "Mean ties in the neighbourhood"),
+    # indicators
+    "informal_support_hours_per_resident": (
+        "Informele steun (uur per inwoner per jaar)",
+        "Informal support (hours per resident per year)",
+    ),
+    "hidden_need_share": ("Verborgen hulpvraag (aandeel)", "Hidden need (share)"),
+    "light_help_per_1000": ("Lichte hulp (per 1.000 per jaar)", "Light help (per 1,000 per year)"),
+    "heavy_care_referrals_per_1000": (
+        "Verwijzingen zware zorg (per 1.000 per jaar)",
+        "Referrals to heavy care (per 1,000 per year)",
+    ),
+    "waiting_list": ("Wachtlijst specialistische zorg", "Waiting list for specialist care"),
+    "isolated_share": ("Geïsoleerd (aandeel zonder contacten)", "Isolated (share without ties)"),
+    "cost_total_eur": ("Kosten totaal (€ per jaar)", "Total cost (EUR per year)"),
+    # network view
+    "network_title": (
+        "Steekproef van {n} bewoners en hun contacten, jaar {year}",
+        "Sample of {n} residents and their ties, year {year}",
+    ),
+    "need_none": ("geen hulpvraag", "no need"),
+    "need_social": ("sociale hulpvraag", "social need"),
+    "need_individual": ("individuele hulpvraag", "individual need"),
+    "need_complex": ("complexe hulpvraag", "complex need"),
+    "formal_help": ("krijgt formele hulp (zwarte rand)", "in formal help (black edge)"),
+    "volunteer": ("vrijwilliger / actieve bewoner", "volunteer / active resident"),
+    "show_year": ("Jaar", "Year"),
+    "network_scenario": ("Scenario voor netwerk en verhaal", "Scenario for network and story"),
+    "compute_network": ("Toon netwerk", "Show network"),
+    # story
+    "pick_resident": ("Kies een bewoner", "Pick a resident"),
+    "story_intro": (
+        "Bewoner {i}: {age} jaar, {alone}, {ties} contacten.",
+        "Resident {i}: aged {age}, {alone}, {ties} ties.",
+    ),
+    "alone": ("woont alleen", "lives alone"),
+    "with_others": ("woont samen met anderen", "lives with others"),
+    "before_start": ("Vóór de start", "Before the start"),
+    "week_year": ("Week {week} van jaar {year}", "Week {week} of year {year}"),
+    "story_now": ("Aan het eind: {need}, {path}.", "At the end: {need}, {path}."),
+    "life event: new need": (
+        "een ingrijpende gebeurtenis; er ontstaat een hulpvraag",
+        "a life event; a need arises",
+    ),
+    "sought help": ("vraagt hulp bij het wijkteam", "asks the neighbourhood team for help"),
+    "signalled at key facility": (
+        "in de sleutelvoorziening wordt een verborgen probleem opgemerkt",
+        "a hidden problem is noticed at the key facility",
+    ),
+    "light help at key facility": (
+        "krijgt lichte hulp in de sleutelvoorziening",
+        "gets light help at the key facility",
+    ),
+    "path: light help": (
+        "krijgt lichte hulp van het wijkteam",
+        "gets light help from the neighbourhood team",
+    ),
+    "path: case management": (
+        "krijgt een casusregisseur die meebeweegt",
+        "gets a case manager who stays with them",
+    ),
+    "path: combined team": (
+        "een gecombineerd team pakt de problemen samen aan",
+        "a combined case team tackles the problems together",
+    ),
+    "referred to specialist care": (
+        "wordt doorverwezen naar specialistische zorg en wacht",
+        "is referred to specialist care and waits",
+    ),
+    "crisis: referred to specialist care": (
+        "crisis: direct naar specialistische zorg",
+        "crisis: straight to specialist care",
+    ),
+    "path: specialist care": ("krijgt specialistische zorg", "receives specialist care"),
+    "path: flex care": (
+        "krijgt kortdurende intensieve hulp van het flexteam",
+        "gets short intensive help from the flex team",
+    ),
+    "handed back to case management": (
+        "wordt teruggegeven aan de casusregisseur",
+        "is handed back to the case manager",
+    ),
+    "returning to ordinary life": ("keert terug naar het gewone leven", "returns to ordinary life"),
+    "relapse": ("terugval", "relapse"),
+    "escalation": ("de problemen worden zwaarder", "problems get heavier"),
+    "escalation: problems in several domains": (
+        "problemen op meerdere terreinen versterken elkaar",
+        "problems in several domains feed each other",
+    ),
+    "de-escalation": ("de problemen worden lichter", "problems get lighter"),
+    "introduced by network developer": (
+        "een netwerkontwikkelaar brengt in contact met een buur",
+        "a network developer introduces a neighbour",
+    ),
+    "activated by network developer": (
+        "gaat zelf anderen helpen (geactiveerd)",
+        "starts helping others (activated)",
+    ),
+    "path: informal only": (
+        "krijgt hulp van buren, familie of vrijwilligers",
+        "gets help from neighbours, family or volunteers",
+    ),
+    "path: none": ("geen hulp (meer)", "no (more) help"),
+    "path_none": ("geen hulp", "no help"),
+    "path_informal_only": ("alleen informele hulp", "informal help only"),
+    "path_waiting_generalist": ("wacht op het wijkteam", "waiting for the neighbourhood team"),
+    "path_light_help": ("lichte hulp", "light help"),
+    "path_case_management": ("casusregie", "case management"),
+    "path_combined_team": ("gecombineerd team", "combined team"),
+    "path_waiting_specialist": ("wacht op specialistische zorg", "waiting for specialist care"),
+    "path_specialist_care": ("specialistische zorg", "specialist care"),
+    "path_returning": ("terugkeer naar gewoon leven", "returning to ordinary life"),
+    "path_flex_care": ("hulp van het flexteam", "flex team care"),
+    # export
+    "download_png": ("Vergelijking als PNG", "Comparison as PNG"),
+    "download_csv": ("Verschillen als CSV", "Differences as CSV"),
+    "download_json": ("Instellingen (run.json)", "Settings (run.json)"),
+    "command": (
+        "Dit commando rekent dezelfde vergelijking door vanaf de opdrachtregel:",
+        "This command reproduces the comparison from the command line:",
+    ),
+    "error": ("Invoer niet geldig", "Invalid input"),
+}
+
+
+def translator(lang: str) -> Callable[[str], str]:
+    """t(key) in the language; unknown keys come back as themselves (never a crash in a workshop)."""
+    i = 0 if lang == "nl" else 1
+
+    def t(key: str) -> str:
+        pair = TEXTS.get(key)
+        return pair[i] if pair else key
+
+    return t
