@@ -121,33 +121,55 @@ def run_comparison(
 
 
 def differences(runs) -> Any:
-    """Per scenario, indicator and year: baseline mean, scenario mean, mean difference, 95% CI."""
+    """Per scenario, indicator and year: baseline mean, scenario mean, mean difference, 95% CI
+    (paired over replications: the scenario minus the baseline with the same seed)."""
     import pandas as pd
+    from scipy import stats
 
     skip = {"run_id", "scenario", "replication", "seed", "year", "residents"}
     indicators = [c for c in runs.columns if c not in skip]
-    base = runs[runs.scenario == "baseline"].set_index(["replication", "year"]).sort_index()
+    base = runs[runs.scenario == "baseline"].set_index(["replication", "year"])[indicators].sort_index()
     out = []
     for name in [s for s in runs.scenario.unique() if s != "baseline"]:
-        sc = runs[runs.scenario == name].set_index(["replication", "year"]).sort_index()
-        for ind in indicators:
-            for year in sorted(runs.year.unique()):
-                b = base[ind].xs(year, level="year").to_numpy(float)
-                s = sc[ind].xs(year, level="year").to_numpy(float)
-                mean, lo, hi = t_interval(s - b)
-                out.append(
-                    {
-                        "scenario": name,
-                        "indicator": ind,
-                        "year": int(year),
-                        "baseline": b.mean(),
-                        "scenario_mean": s.mean(),
-                        "difference": mean,
-                        "ci_low": lo,
-                        "ci_high": hi,
-                    }
-                )
-    return pd.DataFrame(out)
+        sc = runs[runs.scenario == name].set_index(["replication", "year"])[indicators].sort_index()
+        diff = (sc - base).astype(float)
+        g = diff.groupby(level="year")
+        n = g.count()
+        mean, sd = g.mean(), g.std(ddof=1)
+        half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * sd / np.sqrt(n)
+        half = half.where(n >= 2)
+        frame = pd.DataFrame(
+            {
+                "baseline": base.astype(float).groupby(level="year").mean().stack(),
+                "scenario_mean": sc.astype(float).groupby(level="year").mean().stack(),
+                "difference": mean.stack(),
+                "ci_low": (mean - half).stack(future_stack=True),
+                "ci_high": (mean + half).stack(future_stack=True),
+            }
+        )
+        frame.index.names = ["year", "indicator"]
+        frame = frame.reset_index()
+        frame.insert(0, "scenario", name)
+        out.append(
+            frame[
+                [
+                    "scenario",
+                    "indicator",
+                    "year",
+                    "baseline",
+                    "scenario_mean",
+                    "difference",
+                    "ci_low",
+                    "ci_high",
+                ]
+            ]
+        )
+    result = pd.concat(out, ignore_index=True)
+    order = {v: k for k, v in enumerate([*indicators, *runs.scenario.unique()])}
+    result["year"] = result["year"].astype(int)
+    return result.sort_values(
+        ["scenario", "indicator", "year"], key=lambda c: c if c.name == "year" else c.map(order)
+    ).reset_index(drop=True)
 
 
 def net_costs(runs) -> Any:

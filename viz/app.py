@@ -206,6 +206,10 @@ def Settings(t, preset, query, wijk_label, residents, years, replications, seed,
 
 @solara.component
 def Results(t, task, error, result, net, net_choice, net_year, story_who):
+    figure = solara.use_memo(  # the curves are drawn once per result and language
+        lambda: engine.curves_figure(result.value["result"], t) if result.value is not None else None,
+        dependencies=[id(result.value), t("run")],
+    )
     with solara.Row():
         solara.Button(t("run"), on_click=task, color="primary", disabled=task.pending, classes=["run-button"])
         if task.pending:
@@ -222,7 +226,7 @@ def Results(t, task, error, result, net, net_choice, net_year, story_who):
     res = result.value["result"]
     with solara.lab.Tabs():
         with solara.lab.Tab(t("curves")):
-            solara.FigureMatplotlib(engine.curves_figure(res, t), format="png")
+            solara.FigureMatplotlib(figure, format="png")
             solara.Markdown(f"### {t('summary')}")
             with solara.Div(classes=["summary"]):
                 for line in engine.summary_sentences(res, t):

@@ -216,7 +216,7 @@ def curves_figure(result: dict[str, Any], t):
     from scipy import stats
 
     runs = result["runs"]
-    fig = Figure(figsize=(14, 6.5), dpi=80)
+    fig = Figure(figsize=(14, 6.5), dpi=72)
     axes = fig.subplots(2, 4).flat
     names = list(dict.fromkeys(runs.scenario))
     for ax, ind in zip(axes, CURVES, strict=False):
@@ -232,7 +232,7 @@ def curves_figure(result: dict[str, Any], t):
     fig.axes[-1].axis("off")
     fig.axes[0].legend(fontsize=9)
     fig.suptitle(t("curves_title"))
-    fig.tight_layout()
+    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.08, top=0.88, wspace=0.3, hspace=0.45)
     return fig
 
 
