@@ -5,7 +5,7 @@ VENV := .venv
 YEARS ?= 10
 OUT ?= runs/default-$(shell date +%Y%m%d-%H%M%S)
 
-.PHONY: run test lint bench docs app offline-assets clean-venv
+.PHONY: run test lint bench docs app offline-assets chromium clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PY312)" || { echo "Python 3.12 not found (Mesa 3.5 needs it): install it, e.g. with pyenv"; exit 1; }
@@ -26,7 +26,7 @@ offline-assets:
 run: $(VENV)/.installed
 	$(VENV)/bin/wijksim run --preset default --years $(YEARS) --out $(OUT)
 
-test: $(VENV)/.installed
+test: $(VENV)/.installed chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -n 2
 
@@ -44,3 +44,8 @@ docs: $(VENV)/.installed
 
 app: $(VENV)/.installed
 	$(VENV)/bin/wijksim app --lang nl
+
+# The browser tests drive Debian's Chromium (Playwright downloads no browser here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { echo "installing Debian's chromium for the browser tests"; \
+	  apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }

@@ -45,7 +45,6 @@ def bare_mesa(n: int = 10_000, steps: int = 20) -> dict:
     """Each resident agent reads its network neighbours' state once per step."""
     import mesa
     import networkx as nx
-    import numpy as np
 
     class Person(mesa.Agent):
         def __init__(self, model, need):
@@ -74,7 +73,6 @@ def bare_mesa(n: int = 10_000, steps: int = 20) -> dict:
     for _ in range(steps):
         m.step()
     dt = time.perf_counter() - t0
-    _ = np  # numpy is part of the comparison's imports
     return {"residents": n, "steps": steps, "seconds": dt, "resident_weeks_per_s": n * steps / dt}
 
 

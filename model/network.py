@@ -109,7 +109,7 @@ class SocialNetwork:
 
     def cached(self, key: str, compute):
         """A value derived from the network, recomputed only after the network changed."""
-        _ = self.adjacency
+        self.adjacency  # noqa: B018 - rebuilds the matrix (and clears the cache) if ties changed
         if key not in self._cache:
             self._cache[key] = compute()
         return self._cache[key]
@@ -117,7 +117,7 @@ class SocialNetwork:
     @property
     def degree(self) -> np.ndarray:
         """Number of distinct people a resident has a tie with (household included)."""
-        _ = self.adjacency
+        self.adjacency  # noqa: B018 - the degree is computed with the matrix
         return self._degree
 
     def edge_count(self) -> int:

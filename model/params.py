@@ -95,7 +95,7 @@ _p("key_facility", "on/off", False, False, True,
    "§6.4 (sleutelvoorziening)",
    "Whether one bundled, recognisable local place (hub, broad school, village house) exists.", G, bool, True)
 _p("flex_team", "members", 0, 0, 50,
-   "§6.5 (specialistisch flexteam)",
+   "§6.5 (specialistisch flexteam); §9.2 (pilot results)",
    "Specialists deployed locally for short matched care and coaching (0 = lever off).", G, int, True)
 _p("specialist_capacity_factor", "factor", 1.0, 0.0, 3.0,
    "§7.5 (Danish cut in specialist capacity)",
@@ -236,10 +236,10 @@ _p("carer_recovery_weeks", "weeks", 26.0, 1.0, 208.0,
    "assumed",
    "Weeks a burnt-out helper stays withdrawn.", G)
 
-# --- Help seeking and hidden need (§6.1 vraagverlegenheid) -------------------------------------
+# --- Help seeking and hidden need (§5.5 vraagverlegenheid, §6.1) --------------------------------
 G = "help seeking"
 _p("help_seeking_threshold", "severity", 0.4, 0.0, 1.0,
-   "§6.1 (vraagverlegenheid); assumed level",
+   "§5.5 (vraagverlegenheid), §6.1 (vraag- en aanbodverlegenheid); assumed level",
    "Mean unmet severity at which a resident seeks formal help.", G)
 _p("help_seeking_threshold_spread", "severity", 0.15, 0.0, 0.5,
    "assumed",
@@ -389,7 +389,7 @@ _p("flex_weeks", "weeks", 10.0, 1.0, 52.0,
    "§6.5 (short intensive help); NUMBERS.md matched care",
    "Length of a flex-team trajectory.", G)
 _p("flex_effect", "severity per week", 0.05, 0.0, 0.3,
-   "§6.5; NUMBERS.md (matched vs stepped care)",
+   "§6.5; §9.2 (flex pilots cut inflow to intensive care by tens of percent within a year); NUMBERS.md (matched vs stepped care)",
    "Weekly severity reduction of flex-team care.", G)
 _p("flex_max_severity", "severity", 0.85, 0.0, 1.0,
    "§6.5 (matched care early, before problems are entrenched); assumed",

@@ -1,9 +1,10 @@
 """Mechanism 3: help seeking, hidden need and crises.
 
 Residents outside formal care seek help when their unmet severity passes a personal threshold
-('vraagverlegenheid', §6.1). The threshold is lower within reach of a key facility (§6.4) and after
-a network developer's introduction. Needs below the threshold stay hidden; complex needs that stay
-hidden surface as a crisis (§Capita selecta) and go straight to specialist care.
+('vraagverlegenheid', §5.5; 'vraag- en aanbodverlegenheid', §6.1). The threshold is lower within
+reach of a key facility (§6.4) and after a network developer's introduction. Needs below the
+threshold stay hidden; complex needs that stay hidden surface as a crisis (Capita selecta,
+'Typologie van wijken en dorpen') and go straight to specialist care.
 """
 
 from __future__ import annotations
