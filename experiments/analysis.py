@@ -15,20 +15,12 @@ from typing import Any
 
 import numpy as np
 
+from ..model.indicators import KEY_INDICATORS as INDICATORS
 from ..model.params import ParameterError
 from .sweep import load_sweep
 
 #: Indicators analysed when none are named.
-KEY_INDICATORS = (
-    "informal_support_hours_per_resident",
-    "hidden_need_share",
-    "light_help_per_1000",
-    "heavy_care_referrals_per_1000",
-    "waiting_list",
-    "isolated_share",
-    "lonely_share",
-    "cost_total_eur",
-)
+KEY_INDICATORS = (*INDICATORS, "lonely_share")
 
 
 def _complete(params, results, year: int | None) -> tuple[Any, int]:

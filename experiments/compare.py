@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
+from ..model.indicators import KEY_INDICATORS
 from ..model.params import LEVERS, REGISTRY, ParameterError, parse_set
 from .run import RunSpec, git_commit
 from .sweep import results_frame, run_processes
@@ -30,15 +31,7 @@ LEVER_COSTS = ("cost_network_developers_eur", "cost_key_facility_eur", "cost_fle
 LIGHT_CARE = ("cost_neighbourhood_team_eur", "cost_individual_provisions_eur", "cost_informal_support_eur")
 HEAVY_CARE = ("cost_specialist_care_eur", "cost_crisis_care_eur")
 #: Indicators drawn in the comparison plots.
-PLOTTED = (
-    "informal_support_hours_per_resident",
-    "hidden_need_share",
-    "light_help_per_1000",
-    "heavy_care_referrals_per_1000",
-    "waiting_list",
-    "isolated_share",
-    "cost_total_eur",
-)
+PLOTTED = KEY_INDICATORS
 
 
 @dataclass

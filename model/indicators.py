@@ -18,6 +18,17 @@ from .state import PROVISION_PATHS, Need, Path, path_table
 WEEKS_PER_YEAR = 52
 HALF_YEAR_WEEKS = 26
 
+#: The key policy indicators: drawn in comparisons and the app, analysed by default in sensitivity.
+KEY_INDICATORS = (
+    "informal_support_hours_per_resident",
+    "hidden_need_share",
+    "light_help_per_1000",
+    "heavy_care_referrals_per_1000",
+    "waiting_list",
+    "isolated_share",
+    "cost_total_eur",
+)
+
 #: Cost functions, in the order of `cost_by_function_eur`.
 COST_FUNCTIONS = (
     "neighbourhood_team",

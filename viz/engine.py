@@ -21,6 +21,7 @@ import numpy as np
 from ..experiments.compare import differences, net_costs
 from ..experiments.run import RunSpec
 from ..experiments.sweep import execute_run, results_frame
+from ..model.indicators import KEY_INDICATORS
 from ..model.params import REGISTRY
 
 WIJK_TABLE = Path(__file__).resolve().parents[1] / "model" / "data" / "wijken_2024.csv"
@@ -36,25 +37,7 @@ LEVERS = (
 #: scenarios of a comparison.
 INFLUENTIAL = ("life_event_rate", "help_seeking_threshold", "mean_neighbourhood_ties")
 #: Indicators drawn as curves with bands.
-CURVES = (
-    "informal_support_hours_per_resident",
-    "hidden_need_share",
-    "light_help_per_1000",
-    "heavy_care_referrals_per_1000",
-    "waiting_list",
-    "isolated_share",
-    "cost_total_eur",
-)
-COST_PARTS = (
-    "neighbourhood_team",
-    "individual_provisions",
-    "specialist_care",
-    "crisis_care",
-    "informal_support",
-    "network_developers",
-    "key_facility",
-    "flex_team",
-)
+CURVES = KEY_INDICATORS
 
 
 @dataclass(frozen=True)

@@ -273,15 +273,9 @@ def _print_comparison(res: dict, years: int) -> None:
     table.add_column("indicator")
     for name in last.scenario.unique():
         table.add_column(name, justify="right")
-    for ind in (
-        "informal_support_hours_per_resident",
-        "hidden_need_share",
-        "light_help_per_1000",
-        "heavy_care_referrals_per_1000",
-        "waiting_list",
-        "isolated_share",
-        "cost_total_eur",
-    ):
+    from .model.indicators import KEY_INDICATORS
+
+    for ind in KEY_INDICATORS:
         cells = []
         for name in last.scenario.unique():
             r = last[(last.scenario == name) & (last.indicator == ind)].iloc[0]
