@@ -122,3 +122,16 @@ def test_wijk_search_finds_real_wijken():
     params = engine.validate_overrides(s, {})
     assert params["residents"] == 300
     assert engine.search_wijken("") == []
+
+
+def test_engine_recovers_when_a_worker_dies():
+    import os
+    import signal
+
+    s = engine.Setting(residents=300, years=1, replications=2, seed=9)
+    engine.scenario_runs(s, {})
+    for pid in list(engine.pool()._processes):  # a worker dies, e.g. killed for memory
+        os.kill(pid, signal.SIGKILL)
+    time.sleep(0.5)
+    df = engine.scenario_runs(s, {"flex_team": 1})
+    assert len(df) == 2 and set(df.replication) == {0, 1}

@@ -12,6 +12,7 @@ import functools
 import threading
 from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -94,6 +95,7 @@ def wijk_code(label: str) -> str:
 _pool: ProcessPoolExecutor | None = None
 _pool_lock = threading.Lock()
 _cache: OrderedDict = OrderedDict()
+_cache_lock = threading.Lock()
 CACHE_SIZE = 64
 
 
@@ -121,17 +123,33 @@ def validate_overrides(setting: Setting, overrides: dict[str, Any]) -> dict[str,
 def scenario_runs(setting: Setting, overrides: dict[str, Any]):
     """Yearly results of one scenario, every replication (same seeds in every scenario)."""
     key = (setting, tuple(sorted(overrides.items())))
-    if key in _cache:
-        _cache.move_to_end(key)
-        return _cache[key]
+    with _cache_lock:  # several browser tabs may ask at once
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
     params = validate_overrides(setting, overrides)
     tasks = [(r, params, seed, setting.years) for r, seed in enumerate(setting.seeds())]
-    rows = [row for result in pool().map(execute_run, tasks) for row in result]
-    df = results_frame(rows).rename(columns={"run_id": "replication"})
-    _cache[key] = df
-    while len(_cache) > CACHE_SIZE:
-        _cache.popitem(last=False)
+    try:
+        results = list(pool().map(execute_run, tasks))
+    except BrokenProcessPool:  # a worker died (e.g. out of memory): start fresh workers, try once more
+        reset_pool()
+        results = list(pool().map(execute_run, tasks))
+    df = results_frame([row for result in results for row in result]).rename(
+        columns={"run_id": "replication"}
+    )
+    with _cache_lock:
+        _cache[key] = df
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
     return df
+
+
+def reset_pool() -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
 
 
 def comparison(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
