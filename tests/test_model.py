@@ -70,3 +70,17 @@ def test_mesa_batch_run_works():
     )
     assert len({r["flex_team"] for r in rows}) == 2
     assert all("hidden_need_share" in r for r in rows)
+
+
+def test_generalist_slots_belong_to_residents_on_generalist_paths():
+    held = (Path.LIGHT_HELP, Path.CASE_MANAGEMENT, Path.COMBINED_TEAM, Path.WAITING_SPECIALIST)
+    for levers in ({"flex_team": 3, "key_facility": True}, {"specialist_capacity_factor": 0.3}):
+        m = NeighbourhoodModel(rng=3, years=2, residents=2500, record_history=False, **levers)
+        while m.running:
+            m.step()
+            st = m.st
+            holder = st.provider >= 0
+            assert not (holder & ~np.isin(st.path, held)).any(), m.week
+            assert not ((st.slots > 0) & ~holder).any(), m.week
+            by_team = np.isin(st.path, (Path.LIGHT_HELP, Path.CASE_MANAGEMENT, Path.COMBINED_TEAM))
+            assert not (by_team & (st.provider == -1)).any(), m.week
