@@ -122,6 +122,9 @@ class NeighbourhoodModel(mesa.Model):
         adults = st.age >= 18
         if p["burn_in_weeks"] == 0:
             st.care_given_avg[:] = informal_support.allocate(self)[1]
+        if p["survey_shares_from_demography"]:
+            self.carer_cut = p["carer_min_hours"]
+            return
         share = p["initial_informal_carer_share"]
         hours = st.care_given_avg[adults]
         positive = hours[hours > 0]
@@ -182,28 +185,50 @@ class NeighbourhoodModel(mesa.Model):
         """Cut-offs on the latent score that give the starting shares of (severely) lonely adults."""
         score = self.loneliness[self.adults]
         p = self.p
-        if len(score):
+        if p["survey_shares_from_demography"]:  # levels predicted, not matched (docs/calibration.md)
+            self.lonely_cut = p["loneliness_score_cut"]
+            self.severe_cut = p["severe_loneliness_score_cut"]
+        elif len(score):
             self.lonely_cut = float(np.quantile(score, 1 - p["initial_lonely_share"]))
             self.severe_cut = float(np.quantile(score, 1 - p["initial_severely_lonely_share"]))
         self.st.lonely[:] = (self.loneliness > self.lonely_cut) & self.adults
 
     def _make_professionals(self) -> None:
-        p, n = self.p, self.st.n
-        self.generalist_fte = n / p["residents_per_generalist"] * p["neighbourhood_team_factor"]
-        n_gen = math.ceil(self.generalist_fte - 1e-9) if self.generalist_fte > 0 else 0
-        per = p["generalist_caseload"] * self.generalist_fte / n_gen if n_gen else 0.0
-        self.generalists = [Generalist(self, per, p["initial_generalist_skill"]) for _ in range(n_gen)]
-        self.n_generalists = n_gen
-        self._capacity = None  # generalists' case slots, fixed over a run
-        total = n * p["specialist_slots_per_1000"] / 1000 * p["specialist_capacity_factor"]
-        self.specialists = [
-            Specialist(self, d, int(round(total * s)))
-            for d, s in zip(SPECIALIST_DOMAINS, DOMAIN_SLOT_SHARES, strict=True)
-        ]
-        self.specialist_slots = sum(s.slots for s in self.specialists)
+        p = self.p
+        self.generalists: list[Generalist] = []
+        self.set_neighbourhood_team(p["neighbourhood_team_factor"])
+        self.specialists = [Specialist(self, d, 0) for d in SPECIALIST_DOMAINS]
+        self.set_specialist_capacity(p["specialist_capacity_factor"])
         self.network_developers: list[NetworkDeveloper] = []
         self.key_facility: KeyFacility | None = None
         self.flex_team: list[FlexTeamMember] = []
+
+    def set_neighbourhood_team(self, factor: float) -> None:
+        """Set the team to `factor` times its normal size, also mid-run (e.g. the 2015
+        decentralisation in docs/calibration.md). A team only grows mid-run: workers keep their cases."""
+        p, n = self.p, self.st.n
+        fte = n / p["residents_per_generalist"] * factor
+        n_gen = math.ceil(fte - 1e-9) if fte > 0 else 0
+        if n_gen < len(self.generalists):
+            raise ValueError("the neighbourhood team can grow mid-run, not shrink")
+        per = p["generalist_caseload"] * fte / n_gen if n_gen else 0.0
+        for g in self.generalists:
+            g.capacity = per
+        while len(self.generalists) < n_gen:
+            self.generalists.append(Generalist(self, per, p["initial_generalist_skill"]))
+        self.p["neighbourhood_team_factor"] = factor
+        self.generalist_fte = fte
+        self.n_generalists = n_gen
+        self._capacity = None  # generalists' case slots, recomputed when the team changes
+
+    def set_specialist_capacity(self, factor: float) -> None:
+        """Set specialist treatment slots to `factor` times normal, also mid-run: residents in care
+        finish their episodes; admissions wait until occupancy is below the new number."""
+        total = self.st.n * self.p["specialist_slots_per_1000"] / 1000 * factor
+        for specialist, share in zip(self.specialists, DOMAIN_SLOT_SHARES, strict=True):
+            specialist.slots = int(round(total * share))
+        self.p["specialist_capacity_factor"] = factor
+        self.specialist_slots = sum(s.slots for s in self.specialists)
 
     def _make_levers(self) -> None:
         p = self.p

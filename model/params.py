@@ -10,8 +10,10 @@ Sources cite the book (`003_f09b7e26884f97a7.txt`, by section), a statistic from
 
 from __future__ import annotations
 
+import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 
@@ -21,7 +23,11 @@ class ParameterError(ValueError):
     def __init__(self, field: str, value: Any, reason: str):
         self.field = field
         self.value = value
+        self.reason = reason
         super().__init__(f"{field}={value!r}: {reason}")
+
+    def __reduce__(self):  # so that an error raised in a worker process arrives intact
+        return (type(self), (self.field, self.value, self.reason))
 
 
 @dataclass(frozen=True)
@@ -146,6 +152,27 @@ _p("initial_volunteer_share", "share", 0.29, 0.0, 1.0,
    "RIVM 2020, wijk median 29% (NUMBERS.md)",
    "Share of residents 18+ doing volunteer work at the start.", G)
 
+# --- Survey levels predicted from demography (calibration, docs/calibration.md) ----------------
+G = "survey levels"
+_p("survey_shares_from_demography", "on/off", False, False, True,
+   "docs/calibration.md (validation runs predict from demography alone)",
+   "If on, the starting shares of (severely) lonely adults, informal carers and volunteers follow from the cut-offs and propensities below, not from the initial_* shares.", G, bool)
+_p("loneliness_score_cut", "score", 0.36, -3.0, 5.0,
+   "assumed; calibrated to RIVM 2020 loneliness (docs/calibration.md)",
+   "Latent loneliness score above which an adult counts as lonely (De Jong Gierveld >= 3) when predicting from demography.", G)
+_p("severe_loneliness_score_cut", "score", 1.7, -3.0, 6.0,
+   "assumed; calibrated to RIVM 2020 severe loneliness",
+   "Latent loneliness score above which an adult counts as severely lonely (De Jong Gierveld >= 9).", G)
+_p("carer_min_hours", "hours/week", 1.5, 0.05, 20.0,
+   "assumed; calibrated to RIVM 2020 informal carers",
+   "Informal help given (13-week average) from which an adult counts as an informal carer when predicting from demography.", G)
+_p("volunteer_base_share", "share", 0.33, 0.0, 1.0,
+   "RIVM 2020 volunteering (wijk median 29%); calibrated",
+   "Chance that an adult without a serious need volunteers, outside social housing and born in the Netherlands.", G)
+_p("volunteer_deprivation_odds_ratio", "odds ratio", 0.6, 0.05, 2.0,
+   "assumed; RIVM 2020 volunteering is lower in deprived wijken (docs/calibration.md)",
+   "Odds ratio of volunteering for living in social housing, and again for being born abroad.", G)
+
 # --- Needs: prevalence, life events, escalation (§3, §5) --------------------------------------
 G = "needs"
 _p("initial_social_need_share", "share", 0.14, 0.0, 1.0,
@@ -250,6 +277,9 @@ _p("youth_threshold_reduction", "severity", 0.15, 0.0, 1.0,
 _p("hidden_need_severity", "severity", 0.4, 0.0, 1.0,
    "assumed",
    "Severity above which an unserved social need counts as hidden need.", G)
+_p("gp_first_contact_share", "share", 0.15, 0.0, 1.0,
+   "CBS youth care 2024: 32% of trajectories referred by the GP, 32% by the municipal team (NUMBERS.md)",
+   "Share of help requests for an individual or complex need made to the GP, who refers them straight to specialist care.", G)
 _p("private_solution_share", "share", 0.1, 0.0, 1.0,
    "§Capita selecta (affluent: private solutions)",
    "Share of help-seekers with individual needs who buy help privately instead.", G)
@@ -423,6 +453,37 @@ _p("cost_informal_hour_eur", "EUR per hour", 1.5, 0.0, 50.0,
    "Municipal cost per informal hour.", G)
 # fmt: on
 
+
+#: The shipped calibrated parameter set (`wijksim calibrate` on the training wijken of
+#: calibration/data/training_wijken.txt; docs/calibration.md). Its values become the defaults,
+#: used whenever the user names no other value; each source says so and keeps the assumed value.
+CALIBRATED_FILE = Path(__file__).resolve().parent / "data" / "calibrated_params.json"
+
+
+def _apply_calibration() -> dict[str, Any]:
+    if not CALIBRATED_FILE.is_file():
+        return {}
+    try:
+        values = json.loads(CALIBRATED_FILE.read_text(encoding="utf-8"))["parameters"]
+    except (json.JSONDecodeError, KeyError, TypeError) as e:
+        raise RuntimeError(f"{CALIBRATED_FILE}: not a fitted parameter file ({e})") from None
+    names = {p.name for p in _P}
+    unknown = sorted(set(values) - names)
+    if unknown:
+        raise RuntimeError(f"{CALIBRATED_FILE}: unknown parameter(s) {', '.join(unknown)}")
+    for i, p in enumerate(_P):
+        if p.name in values:
+            try:
+                v = p.check(values[p.name])
+            except ParameterError as e:
+                raise RuntimeError(f"{CALIBRATED_FILE}: {e}") from None
+            v = round(v, 4) if isinstance(v, float) else v
+            source = f"{p.source}; calibrated (docs/calibration.md; assumed before: {p.default:g})"
+            _P[i] = replace(p, default=v, source=source)
+    return {k: v for k, v in values.items()}
+
+
+CALIBRATED = _apply_calibration()
 
 REGISTRY: dict[str, Param] = {p.name: p for p in _P}
 if len(REGISTRY) != len(_P):

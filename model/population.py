@@ -141,6 +141,16 @@ def _initial_needs(rng: np.random.Generator, st: ResidentState, p: dict[str, Any
         free[idx] = False
 
 
+def volunteer_chance(st: ResidentState, p: dict[str, Any]) -> np.ndarray:
+    """Chance to volunteer when predicting from demography: a base share whose odds fall (or rise)
+    by the same ratio for social housing and for being born abroad (RIVM 2020 gradients)."""
+    base = min(max(p["volunteer_base_share"], 1e-6), 1 - 1e-6)
+    log_odds = np.log(base / (1 - base)) + np.log(p["volunteer_deprivation_odds_ratio"]) * (
+        st.social_housing.astype(float) + st.born_abroad
+    )
+    return 1.0 / (1.0 + np.exp(-log_odds))
+
+
 def build_population(rng: np.random.Generator, p: dict[str, Any]) -> tuple[ResidentState, tuple]:
     """Return the resident columns and the household ties (u, v)."""
     n = int(p["residents"])
@@ -199,7 +209,10 @@ def build_population(rng: np.random.Generator, p: dict[str, Any]) -> tuple[Resid
     st.helper_capacity[~adults] *= 0.3  # teenagers help a little; small children hardly
     st.helper_capacity[age < 12] = 0
     able = adults & (st.need < Need.INDIVIDUAL)
-    k = round(p["initial_volunteer_share"] * adults.sum())
-    st.volunteer[weighted_pick(rng, able.astype(float) * st.helper_capacity, k)] = True
+    if p["survey_shares_from_demography"]:
+        st.volunteer[:] = able & (rng.random(n) < volunteer_chance(st, p))
+    else:
+        k = round(p["initial_volunteer_share"] * adults.sum())
+        st.volunteer[weighted_pick(rng, able.astype(float) * st.helper_capacity, k)] = True
     st.check()
     return st, _household_edges(household)

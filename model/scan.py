@@ -3,9 +3,9 @@ the same columns).
 
 Demography (age groups, households, social housing, origin, density) sets the population. Where
 the row also holds the RIVM 2020 survey shares (loneliness, informal care, volunteering), the run
-starts from them; where those cells are empty, they are derived from the demography with the
-linear relations below, fitted on the wijken of the shipped scan that have both (reproduce with
-`python -m wijksim.calibration.scan_relations`). `run.json` records which was done per value.
+starts from them; where those cells are empty (or withheld, as in validation), the model predicts
+them from the demography with its calibrated cut-offs and propensities (docs/calibration.md).
+`run.json` records which was done.
 """
 
 from __future__ import annotations
@@ -37,16 +37,6 @@ OBSERVED = {
     "severely_lonely_pct_18plus_2020": "initial_severely_lonely_share",
     "informal_carer_pct_18plus_2020": "initial_informal_carer_share",
     "volunteer_pct_18plus_2020": "initial_volunteer_share",
-}
-
-#: OLS fits (shares, not percent) on 1,001 wijken with KWB 2024 demography, RIVM 2020 values and
-#: unchanged wijk codes; R^2 0.87, 0.85, 0.67, 0.64. Order: intercept, social housing, born abroad,
-#: one-person households, aged 65+, aged 0-24.
-DERIVED_RELATIONS = {
-    "initial_lonely_share": (0.4017, 0.1371, 0.2030, 0.0926, -0.0202, -0.2070),
-    "initial_severely_lonely_share": (0.1038, 0.0884, 0.0950, 0.0308, -0.0678, -0.1476),
-    "initial_informal_carer_share": (0.1995, -0.0096, -0.0254, -0.0958, 0.0751, -0.1070),
-    "initial_volunteer_share": (0.2808, -0.1343, -0.2372, -0.0205, 0.0533, 0.2587),
 }
 
 #: Need prevalence scales with deprivation (social housing, origin) around the median wijk
@@ -86,8 +76,13 @@ def _num(row: dict[str, str], col: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def params_from_row(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Return (parameter values, provenance) for one scan row."""
+def params_from_row(
+    row: dict[str, str], use_observed_survey: bool = True
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Return (parameter values, provenance) for one scan row.
+
+    With all four survey cells filled (and `use_observed_survey`), the run starts from them; else
+    the model predicts them from the demography with its calibrated mechanisms."""
     wijk = row.get("wijk_code", "?")
     vals = {c: _num(row, c) for c in REQUIRED_COLUMNS}
     empty = [c for c, v in vals.items() if v is None]
@@ -111,35 +106,29 @@ def params_from_row(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]
     demo = {k: min(max(v, 0.0), 1.0) for k, v in demo.items()}
     params: dict[str, Any] = dict(demo)
     params["residents"] = int(round(pop))
-    x = (
-        1.0,
-        demo["share_social_housing"],
-        demo["share_born_abroad"],
-        demo["share_one_person_households"],
-        demo["share_aged_65_plus"],
-        demo["share_aged_0_24"],
-    )
     provenance: dict[str, Any] = {
         "wijk_code": wijk,
         "wijk_name": row.get("wijk_name"),
         "gemeente_name": row.get("gemeente_name"),
         "initial_values": {},
     }
+    observed = {col: _num(row, col) for col in OBSERVED}
+    given = use_observed_survey and all(v is not None for v in observed.values())
+    reason = "withheld (calibration or validation)" if not use_observed_survey else "cell(s) empty in the row"
+    if given and observed["severely_lonely_pct_18plus_2020"] > observed["lonely_pct_18plus_2020"]:
+        given = False  # inconsistent cells: predict rather than start from them
+        reason = "inconsistent cells (severely lonely > lonely)"
+    params["survey_shares_from_demography"] = not given
     for col, name in OBSERVED.items():
-        observed = _num(row, col)
-        if observed is not None:
-            params[name] = observed / 100.0
+        if given:
+            params[name] = observed[col] / 100.0
             provenance["initial_values"][name] = {"from": "observed", "column": col}
         else:
-            coef = DERIVED_RELATIONS[name]
-            params[name] = min(max(sum(c * v for c, v in zip(coef, x, strict=True)), 0.005), 0.95)
             provenance["initial_values"][name] = {
-                "from": "derived from demography",
-                "relation": "model/scan.py DERIVED_RELATIONS",
+                "from": "predicted from demography",
+                "how": "calibrated cut-offs and propensities (docs/calibration.md)",
+                "reason": reason,
             }
-    params["initial_severely_lonely_share"] = min(
-        params["initial_severely_lonely_share"], params["initial_lonely_share"]
-    )
     deprivation = 1.0 + 1.5 * (demo["share_social_housing"] - 0.19) + 1.0 * (demo["share_born_abroad"] - 0.18)
     deprivation = min(max(deprivation, 0.5), 2.5)
     for name, base in NEED_BASE.items():
@@ -150,5 +139,5 @@ def params_from_row(row: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]
     urbanity = _num(row, "urbanity_1_5")
     if urbanity is not None:  # rural wijken have more local ties (assumed: +0.4 per urbanity step)
         params["mean_neighbourhood_ties"] = 4.0 + 0.4 * (urbanity - 3)
-    provenance["observed_targets_present"] = [c for c in OBSERVED if _num(row, c) is not None]
+    provenance["observed_survey_cells_present"] = [c for c in OBSERVED if observed[c] is not None]
     return params, provenance

@@ -1,7 +1,8 @@
 """Build the wijk table shipped with the package (model/data/wijken_2024.csv) from the shared scan.
 
-Keeps the wijken with KWB 2024 demography and the columns a run from a scan row reads (plus names),
-so the workshop app can offer real wijken without reading files named by the browser.
+Keeps the wijken with KWB 2024 demography and the columns a run from a scan row reads (plus names
+and the calibration targets), so the workshop app can offer real wijken without reading files
+named by the browser, and `wijksim calibrate`/`validate` work without the shared data.
 Run: python scripts/make_wijk_table.py [SCAN.csv]
 """
 
@@ -27,6 +28,9 @@ if __name__ == "__main__":
         "urbanity_1_5",
         "wmo_per_1000_h1_2024",
         "youth_care_per_100_age_0_24_h1_2024",
+        "youth_care_ref_municipal_team_h1_2024",
+        "youth_care_ref_gp_h1_2024",
+        "gemeente_wijk_codes_same_2020_2024",
     ]
     d = d[d[list(REQUIRED_COLUMNS)].notna().all(axis=1) & (d.population > 0)][cols]
     out = ROOT / "model" / "data" / "wijken_2024.csv"

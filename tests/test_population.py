@@ -68,7 +68,7 @@ def test_scan_row_sets_demography_and_uses_observed_targets(scan_file):
     validate(params)
 
 
-def test_scan_row_without_survey_values_derives_them(scan_file):
+def test_scan_row_without_survey_values_predicts_them(scan_file):
     row = dict(read_row(scan_file, "WK001403"))
     for col in (
         "lonely_pct_18plus_2020",
@@ -78,8 +78,10 @@ def test_scan_row_without_survey_values_derives_them(scan_file):
     ):
         row[col] = ""
     params, prov = params_from_row(row)
-    assert all(v["from"] == "derived from demography" for v in prov["initial_values"].values())
-    assert 0.25 < params["initial_lonely_share"] < 0.7
+    assert all(v["from"] == "predicted from demography" for v in prov["initial_values"].values())
+    assert params["survey_shares_from_demography"] is True
+    full, _ = params_from_row(dict(read_row(scan_file, "WK001403")))
+    assert full["survey_shares_from_demography"] is False
     validate(params)
 
 

@@ -83,6 +83,10 @@ def run(
             "--set", help="name=value for any registry parameter (repeatable; see `wijksim params`)."
         ),
     ] = None,
+    params: Annotated[
+        Path | None,
+        typer.Option(help="Parameter file (e.g. a calibration's fitted_params.json); --set overrides it."),
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Output folder (must be new or empty).")] = None,
     force: Annotated[
         bool, typer.Option(help="Write into a non-empty folder (replaces only wijksim's own output files).")
@@ -96,7 +100,12 @@ def run(
             raise ParameterError("--preset", preset, "give either --preset or --scan/--wijk, not both")
         if years <= 0:
             raise ParameterError("years", years, "must be at least 1")
-        overrides = parse_set(set_ or [])
+        overrides = {}
+        if params is not None:
+            from .calibration.calibrate import load_params_file
+
+            overrides = load_params_file(params)[0]
+        overrides |= parse_set(set_ or [])
         levers = {
             "network_developers": network_developers,
             "key_facility": key_facility,
@@ -116,7 +125,12 @@ def run(
             seed=seed,
             overrides=overrides,
         )
+        param_file = params
         params, origin = spec.resolve()
+        if param_file is not None:
+            from .calibration.calibrate import sha256
+
+            origin["parameter_file"] = {"path": str(param_file.resolve()), "sha256": sha256(param_file)}
         if out is None:
             stamp = time.strftime("%Y%m%d-%H%M%S")
             base = Path("runs") / f"{spec.preset or spec.wijk}-seed{seed}-{stamp}"
@@ -452,6 +466,101 @@ def presets(fmt: Annotated[str, typer.Option("--format", help="table or json")] 
 
 def main() -> None:
     app()
+
+
+@app.command()
+def calibrate(
+    out: Annotated[Path, typer.Option(help="Output folder (must be new or empty).")],
+    wijk: Annotated[str | None, typer.Option(help="Calibrate to one wijk, e.g. WK001404.")] = None,
+    wijken: Annotated[
+        str | None,
+        typer.Option(help="Calibrate shared parameters across wijken: a file of codes, or CODE,CODE,..."),
+    ] = None,
+    method: Annotated[str, typer.Option(help="abc (pyabc ABC-SMC posterior) or optuna (point fit).")] = "abc",
+    budget: Annotated[
+        int | None,
+        typer.Option(help="Parameter sets to simulate (abc default 3000, optuna default 300 trials)."),
+    ] = None,
+    backend: Annotated[str, typer.Option(help="processes (local cores) or dask (abc).")] = "processes",
+    scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    scan: Annotated[
+        Path | None, typer.Option(help="Scan CSV (default: the wijk table shipped with wijksim).")
+    ] = None,
+    prior: Annotated[
+        list[str] | None,
+        typer.Option(help="name=low:high: a prior range (repeatable; inside the registry's bounds)."),
+    ] = None,
+    population: Annotated[int, typer.Option(help="ABC particles per generation.")] = 150,
+    residents: Annotated[int, typer.Option(help="Residents simulated per wijk (rates: scale-free).")] = 2000,
+    seed: Annotated[int, typer.Option(help="Seed (optuna samplers, posterior predictive draws).")] = 1,
+    force: Annotated[bool, typer.Option(help="Write into a non-empty folder (own files only).")] = False,
+) -> None:
+    """Fit behavioural parameters to observed wijken (docs/calibration.md)."""
+    from .calibration.calibrate import calibrate as run_calibration
+    from .calibration.targets import wijk_codes
+
+    try:
+        if bool(wijk) == bool(wijken):
+            raise ParameterError("--wijk", wijk or "", "give one of --wijk CODE or --wijken FILE|CODES")
+        codes = [wijk] if wijk else wijk_codes(wijken)
+        record = run_calibration(
+            codes, out, scan, method, budget, workers, backend, scheduler, prior, seed, population,
+            residents, force=force,
+        )  # fmt: skip
+    except ParameterError as err:
+        fail(err)
+        return
+    typer.echo(
+        f"calibrate ({record['method']}): {record['n_parameter_sets']} parameter sets, "
+        f"{record['n_model_runs']} model runs, {record['wall_seconds']:.0f} s; wrote {out}/"
+    )
+    for name, s in record["posterior"].items():
+        typer.echo(f"  {name:34s} {s['median']:9.4g}  [{s['q05']:.4g}, {s['q95']:.4g}]")
+
+
+@app.command()
+def validate(
+    params: Annotated[Path, typer.Option(help="Fitted parameter file (fitted_params.json).")],
+    wijken: Annotated[str, typer.Option(help="Held-out wijken: a file of codes, or CODE,CODE,...")],
+    out: Annotated[Path, typer.Option(help="Output folder (must be new or empty).")],
+    train: Annotated[
+        str | None,
+        typer.Option(
+            help="Training wijken for the baseline (default: those in the params file's provenance)."
+        ),
+    ] = None,
+    scan: Annotated[
+        Path | None, typer.Option(help="Scan CSV (default: the wijk table shipped with wijksim).")
+    ] = None,
+    replications: Annotated[int, typer.Option(help="Model runs per wijk (averaged).")] = 3,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    residents: Annotated[int, typer.Option(help="Residents simulated per wijk.")] = 2000,
+    seed: Annotated[int, typer.Option(help="Seed.")] = 1,
+    force: Annotated[bool, typer.Option(help="Write into a non-empty folder (own files only).")] = False,
+) -> None:
+    """Predict held-out wijken from demography alone; compare with a regression baseline."""
+    from .calibration.targets import wijk_codes
+    from .calibration.validate import validate as run_validation
+
+    try:
+        record = run_validation(
+            params, wijk_codes(wijken), out, scan, wijk_codes(train) if train else None,
+            replications, workers, residents, seed, force,
+        )  # fmt: skip
+    except ParameterError as err:
+        fail(err)
+        return
+    typer.echo(f"validated on {len(record['validated_on'])} wijken; wrote {out}/")
+    typer.echo(f"{'target':26s} {'n':>4s} {'model MAE':>10s} {'rho':>6s} {'baseline MAE':>13s} {'rho':>6s}")
+    by = {(m["target"], m["predictor"]): m for m in record["metrics"]}
+    for t in dict.fromkeys(m["target"] for m in record["metrics"]):
+        m, b = by.get((t, "model"), {}), by.get((t, "baseline_same_wijken"), {})
+        if "mae" in m:
+            typer.echo(
+                f"{t:26s} {m['n']:4d} {m['mae']:10.2f} {m['spearman']:6.2f} "
+                f"{b.get('mae', float('nan')):13.2f} {b.get('spearman', float('nan')):6.2f}"
+            )
 
 
 if __name__ == "__main__":

@@ -77,4 +77,23 @@ def help_seeking(model) -> None:
         model.flows["private_solutions"] += len(private)
         seekers = np.setdiff1d(seekers, private, assume_unique=True)
     model.flows["help_requests"] += len(seekers)
+    seekers = gp_first(model, seekers)
     model.join_generalist_queue(seekers)
+
+
+def gp_first(model, seekers: np.ndarray) -> np.ndarray:
+    """Some residents with an individual or complex need go to their GP first, who refers them
+    straight to specialist care (a third of youth-care trajectories, CBS 2024) as in a wijk without
+    a team. Returns the residents who still join the team's queue."""
+    st, p = model.st, model.p
+    share = p["gp_first_contact_share"]
+    if share <= 0 or model.generalist_fte <= 0:  # without a team the GP route is triage's
+        return seekers
+    serious = seekers[st.need[seekers] >= Need.INDIVIDUAL]
+    referred = serious[model.rng.random(len(serious)) < share]
+    if len(referred) == 0:
+        return seekers
+    model.flows["gp_referrals"] += len(referred)
+    model.flows["youth_gp_referrals"] += int(np.count_nonzero(model.youth_care_age[referred]))
+    model.refer_to_specialist(referred)
+    return np.setdiff1d(seekers, referred, assume_unique=True)

@@ -46,6 +46,7 @@ def gp_route(model, queue: np.ndarray) -> None:
     model.flows["gp_advice"] += len(light)
     heavy = queue[st.need[queue] >= Need.INDIVIDUAL]
     model.flows["gp_referrals"] += len(heavy)
+    model.flows["youth_gp_referrals"] += int(np.count_nonzero(model.youth_care_age[heavy]))
     model.refer_to_specialist(heavy)
 
 
@@ -88,3 +89,5 @@ def triage(model) -> None:
     model.set_path(idx[team], Path.COMBINED_TEAM, end=w + int(p["combined_team_weeks"]))
     refer = idx[(assessed == Need.INDIVIDUAL) & severe]
     model.refer_onwards(refer)
+    into_care = idx[cm | team | ((assessed == Need.INDIVIDUAL) & severe)]
+    model.flows["youth_team_referrals"] += int(np.count_nonzero(model.youth_care_age[into_care]))

@@ -1,0 +1,200 @@
+"""Fitting the shared behavioural parameters: ABC-SMC (pyabc) for a posterior, optuna for a quick
+point fit. Both call the same simulator on the same wijken and return a `Fit`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .simulator import Simulator, Wijk, observed_stats, simulate_set
+
+#: Particles per ABC generation (a population of 100-200 is usual for ~10 parameters).
+DEFAULT_POPULATION = 150
+
+
+@dataclass
+class Fit:
+    method: str
+    parameters: dict[str, float]  # the fitted point: posterior median, or the best trial
+    samples: pd.DataFrame  # parameter columns + weight (+ generation / distance)
+    n_simulations: int
+    details: dict[str, Any] = field(default_factory=dict)
+
+
+def weighted_quantile(values: np.ndarray, weights: np.ndarray, q: float) -> float:
+    order = np.argsort(values)
+    v, w = np.asarray(values)[order], np.asarray(weights)[order]
+    cw = np.cumsum(w) - 0.5 * w
+    return float(np.interp(q * w.sum(), cw, v))
+
+
+def posterior_summary(samples: pd.DataFrame, priors: dict[str, tuple[float, float]]) -> dict[str, dict]:
+    """Median and 90% interval per parameter, and how much the data narrowed the prior."""
+    w = samples["weight"].to_numpy()
+    out = {}
+    for name, (low, high) in priors.items():
+        x = samples[name].to_numpy()
+        q05, q50, q95 = (weighted_quantile(x, w, q) for q in (0.05, 0.5, 0.95))
+        width = (q95 - q05) / (0.9 * (high - low))  # 1 = as wide as the prior's 90% interval
+        out[name] = {
+            "median": q50,
+            "q05": q05,
+            "q95": q95,
+            "prior": [low, high],
+            "interval_vs_prior": width,
+            "identified": bool(width < 0.5),
+        }
+    return out
+
+
+def run_abc(
+    wijken: list[Wijk],
+    priors: dict[str, tuple[float, float]],
+    budget: int,
+    db_path: Path,
+    workers: int = 2,
+    client=None,
+    population: int = DEFAULT_POPULATION,
+    max_generations: int = 12,
+    seed: int | None = None,
+) -> Fit:
+    """ABC-SMC. On one worker with a seed the run is reproducible: prior draws, perturbations and
+    simulation seeds all come from numpy's global state, seeded here; parallel samplers reseed
+    their workers from OS entropy."""
+    import pyabc
+
+    logging.getLogger("ABC").setLevel(logging.WARNING)
+    logging.getLogger("Sampler").setLevel(logging.WARNING)
+    prior = pyabc.Distribution(**{k: pyabc.RV("uniform", lo, hi - lo) for k, (lo, hi) in priors.items()})
+    if client is not None:
+        sampler = pyabc.sampler.DaskDistributedSampler(dask_client=client, batch_size=4)
+    elif workers > 1:
+        sampler = pyabc.sampler.MulticoreEvalParallelSampler(n_procs=workers, check_max_eval=True)
+    else:
+        sampler = pyabc.sampler.SingleCoreSampler(check_max_eval=True)
+        if seed is not None:
+            np.random.seed(seed % 2**32)
+    distance = pyabc.AdaptivePNormDistance(p=2, scale_function=pyabc.distance.scale.mad)
+    abc = pyabc.ABCSMC(Simulator(wijken), prior, distance, population_size=population, sampler=sampler)
+    abc.new(f"sqlite:///{db_path}", observed_stats(wijken))
+    history = abc.run(
+        max_total_nr_simulations=budget, max_nr_populations=max_generations, min_acceptance_rate=0.01
+    )
+    frame, weights = history.get_distribution(m=0, t=history.max_t)
+    samples = frame.reset_index(drop=True)[list(priors)].copy()
+    samples["weight"] = weights / weights.sum()
+    samples["generation"] = int(history.max_t)
+    populations = history.get_all_populations()
+    summary = posterior_summary(samples, priors)
+    return Fit(
+        method="abc",
+        parameters={k: v["median"] for k, v in summary.items()},
+        samples=samples,
+        n_simulations=int(history.total_nr_simulations),
+        details={
+            "generations": int(history.max_t) + 1,
+            "population_size": population,
+            "epsilons": [float(e) for e in populations.epsilon if np.isfinite(e)],
+            "posterior": summary,
+            "distance": "pyabc AdaptivePNormDistance(p=2, scale=MAD), recomputed every generation",
+            "sampler": type(sampler).__name__,
+        },
+    )
+
+
+def _objective_factory(wijken: list[Wijk], priors, seed: int, scales: dict[str, float]):
+    obs = observed_stats(wijken)
+
+    def objective(trial) -> float:
+        theta = {k: trial.suggest_float(k, lo, hi) for k, (lo, hi) in priors.items()}
+        sim = simulate_set(wijken, theta, seed)  # the same seed every trial: common random numbers
+        d = [((sim[k] - v) / scales[k.split("/")[1]]) ** 2 for k, v in obs.items()]
+        return float(np.sqrt(np.mean(d)))
+
+    return objective
+
+
+def target_scales(scan: pd.DataFrame) -> dict[str, float]:
+    """Spread (MAD) of each target across the training municipalities' wijken (never the test
+    side): the unit of the point fit's distance. Too few wijken: the shipped scan's spread."""
+    from .simulator import municipality_split
+    from .targets import TARGETS, read_scan
+
+    train = scan[np.asarray(municipality_split(scan.gemeente_code)) == "train"]
+    out = {}
+    for t in TARGETS:
+        x = train[t.column].dropna().to_numpy() if t.column in train.columns else np.array([])
+        mad = float(np.median(np.abs(x - np.median(x)))) * 1.4826 if len(x) > 10 else 0.0
+        out[t.name] = mad
+    if any(v <= 0 for v in out.values()):
+        shipped = target_scales(read_scan()) if len(scan) < 100 else {t.name: 1.0 for t in TARGETS}
+        out = {k: v if v > 0 else shipped[k] for k, v in out.items()}
+    return out
+
+
+def _optuna_worker(args) -> None:
+    import optuna
+
+    storage_path, name, wijken, priors, seed, scales, n_trials, worker = args
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    storage = optuna.storages.JournalStorage(optuna.storages.journal.JournalFileBackend(str(storage_path)))
+    study = optuna.load_study(
+        study_name=name, storage=storage, sampler=optuna.samplers.TPESampler(seed=seed + worker)
+    )
+    study.optimize(_objective_factory(wijken, priors, seed, scales), n_trials=n_trials)
+
+
+def run_optuna(
+    wijken: list[Wijk],
+    priors: dict[str, tuple[float, float]],
+    budget: int,
+    journal: Path,
+    scales: dict[str, float],
+    seed: int,
+    workers: int = 2,
+) -> Fit:
+    """TPE point fit; several processes share one study through a journal file."""
+    import optuna
+
+    optuna.logging.set_verbosity(optuna.logging.WARNING)
+    storage = optuna.storages.JournalStorage(optuna.storages.journal.JournalFileBackend(str(journal)))
+    name = "wijksim"
+    optuna.create_study(study_name=name, storage=storage, direction="minimize")
+    workers = max(1, min(workers, budget))
+    shares = [budget // workers + (1 if i < budget % workers else 0) for i in range(workers)]
+    jobs = [(journal, name, wijken, priors, seed, scales, n, i) for i, n in enumerate(shares)]
+    if workers == 1:
+        _optuna_worker(jobs[0])
+    else:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(workers, mp_context=mp.get_context("forkserver")) as pool:
+            list(pool.map(_optuna_worker, jobs))
+    study = optuna.load_study(study_name=name, storage=storage)
+    trials = study.trials_dataframe(attrs=("number", "value", "params"))
+    trials = trials.rename(columns=lambda c: c.removeprefix("params_"))
+    best = study.best_trial
+    samples = trials[list(priors)].copy()
+    samples["weight"] = (trials["number"] == best.number).astype(float)
+    samples["distance"] = trials["value"]
+    return Fit(
+        method="optuna",
+        parameters={k: float(best.params[k]) for k in priors},
+        samples=samples,
+        n_simulations=len(trials) * len(wijken),
+        details={
+            "best_distance": float(best.value),
+            "trials": len(trials),
+            "sampler": "optuna TPESampler, one seeded sampler per worker process",
+            "distance": "root mean square of (simulated - observed) / MAD of the target across wijken",
+            "workers": workers,
+            "pid": os.getpid(),
+        },
+    )
