@@ -107,6 +107,7 @@ def calibrate(
     residents: int = CALIBRATION_RESIDENTS,
     ppc_draws: int = 30,
     force: bool = False,
+    only: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run a calibration; every check happens before anything is written."""
     from ..experiments.run import check_out_dir, git_commit
@@ -132,7 +133,7 @@ def calibrate(
         raise ParameterError("--scheduler", scheduler, "only used with --method abc --backend dask")
     if backend == "dask" and method != "abc":
         raise ParameterError("--backend", backend, "dask runs ABC; optuna uses local worker processes")
-    priors = parse_priors(prior_items)
+    priors = parse_priors(prior_items, only=only)
     scan = read_scan(scan_path)
     rows = select(scan, codes)
     wijken = make_wijken(rows, residents)

@@ -129,6 +129,9 @@ def target_scales(scan: pd.DataFrame) -> dict[str, float]:
     train = scan[np.asarray(municipality_split(scan.gemeente_code)) == "train"]
     out = {}
     for t in TARGETS:
+        if t.spread is not None:
+            out[t.name] = t.spread
+            continue
         x = train[t.column].dropna().to_numpy() if t.column in train.columns else np.array([])
         mad = float(np.median(np.abs(x - np.median(x)))) * 1.4826 if len(x) > 10 else 0.0
         out[t.name] = mad

@@ -49,9 +49,19 @@ WIJK_INPUTS = {
 }  # fmt: skip
 
 
-def parse_priors(items: list[str] | None, base: dict[str, tuple[float, float]] | None = None):
-    """`name=low:high` overrides (or additions) of the priors, checked against the registry."""
+def parse_priors(
+    items: list[str] | None,
+    base: dict[str, tuple[float, float]] | None = None,
+    only: list[str] | None = None,
+):
+    """`name=low:high` overrides (or additions) of the priors, checked against the registry;
+    `only` keeps just the named ones of the default priors (the others keep their defaults)."""
     priors = dict(PRIORS if base is None else base)
+    if only:
+        unknown = [n for n in only if n not in priors]
+        if unknown:
+            raise ParameterError("--parameters", ",".join(unknown), f"not among {', '.join(priors)}")
+        priors = {n: priors[n] for n in only}
     for item in items or []:
         name, sep, rng = item.partition("=")
         name = name.strip()

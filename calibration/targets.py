@@ -35,6 +35,8 @@ class Target:
     unit: str
     reason: str
     survey: bool = False
+    national: float | None = None  # one national figure that holds for every wijk
+    spread: float | None = None  # its fixed distance unit (a national figure has no spread)
 
 
 TARGETS = (
@@ -56,8 +58,15 @@ TARGETS = (
     Target("youth_team_referral_pct", REFERRAL_PCT, "youth_care_team_referral_share", 100.0,
            "% of team + GP referrals", "CBS trajectories referred by the municipal team, of those "
            "referred by team or GP; the model's young people routed into care by the team vs by the GP"),
+    Target("mean_wait_weeks", "", "mean_wait_weeks", 1.0, "weeks",
+           "NZa Q1 2023: mean wait for basic GGZ 14.1 weeks (youth help 13-14 weeks, NUMBERS.md), one "
+           "national figure for every wijk, against the model's mean wait of residents admitted to "
+           "specialist care; it keeps fits out of regimes that reach Wmo and youth-care levels with a "
+           "runaway queue", national=14.0, spread=7.0),
 )  # fmt: skip
 TARGET_NAMES = tuple(t.name for t in TARGETS)
+#: Targets observed per wijk (validation compares these; national figures only guard plausibility).
+WIJK_TARGETS = tuple(t.name for t in TARGETS if t.national is None)
 BY_NAME = {t.name: t for t in TARGETS}
 
 
@@ -82,10 +91,10 @@ def read_scan(path: str | Path | None = None) -> pd.DataFrame:
     missing = [c for c in ("wijk_code", *REQUIRED_COLUMNS) if c not in d.columns]
     if missing:
         raise ParameterError("--scan", str(path), f"missing required column(s) {', '.join(missing)}")
-    if not any(t.column in d.columns for t in TARGETS) and REFERRAL_TEAM not in d.columns:
-        cols = ", ".join(t.column for t in TARGETS)
+    if not any(t.column in d.columns for t in TARGETS if t.column) and REFERRAL_TEAM not in d.columns:
+        cols = ", ".join(t.column for t in TARGETS if t.column)
         raise ParameterError("--scan", str(path), f"has none of the target columns ({cols})")
-    for col in (*REQUIRED_COLUMNS, *(t.column for t in TARGETS), REFERRAL_TEAM, REFERRAL_GP):
+    for col in (*REQUIRED_COLUMNS, *(t.column for t in TARGETS if t.column), REFERRAL_TEAM, REFERRAL_GP):
         if col in d.columns and d[col].dtype.kind not in "fiub":
             numeric = pd.to_numeric(d[col], errors="coerce")
             bad = d.loc[numeric.isna() & d[col].notna(), col]
@@ -109,7 +118,7 @@ def observed_targets(row: pd.Series) -> dict[str, float | None]:
     flag = row.get(SAME_CODES, True)  # a scan without the column: trusted; an empty cell: not
     trusted_survey = False if flag is None or pd.isna(flag) else bool(flag)
     for t in TARGETS:
-        v = _finite(row.get(t.column))
+        v = t.national if t.national is not None else _finite(row.get(t.column))
         out[t.name] = None if (t.survey and not trusted_survey) else v
     return out
 
@@ -140,6 +149,6 @@ def select(scan: pd.DataFrame, codes: list[str], field: str = "--wijken") -> pd.
     if len(no_demo):
         raise ParameterError(field, ",".join(no_demo[:5]), "wijk(s) without demography (population inputs)")
     for code, row in rows.iterrows():
-        if all(v is None for v in observed_targets(row).values()):
+        if all(v is None for k, v in observed_targets(row).items() if BY_NAME[k].national is None):
             raise ParameterError(field, code, "all targets are missing for this wijk")
     return rows

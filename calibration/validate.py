@@ -27,7 +27,7 @@ from .. import __version__
 from ..model.params import ParameterError
 from .calibrate import load_params_file, sha256
 from .simulator import CALIBRATION_RESIDENTS, make_wijken, municipality_split, seed_for, simulate_wijk
-from .targets import BY_NAME, SHIPPED_SCAN, TARGET_NAMES, observed_targets, read_scan, select
+from .targets import BY_NAME, SHIPPED_SCAN, TARGET_NAMES, WIJK_TARGETS, observed_targets, read_scan, select
 
 OUTPUT_FILES = ("predictions.parquet", "metrics.csv", "validation.json", "predicted_vs_observed.png")
 
@@ -61,7 +61,7 @@ def fit_baseline(train: pd.DataFrame) -> dict[str, np.ndarray]:
     """OLS coefficients (intercept first) per target, on the training wijken that observe it."""
     x, y = features(train), observed_frame(train)
     coefs = {}
-    for t in TARGET_NAMES:
+    for t in WIJK_TARGETS:
         ok = y[t].notna() & x.notna().all(axis=1)
         if ok.sum() < x.shape[1] + 2:
             continue
@@ -168,7 +168,7 @@ def validate(
     ]
     base_wide = predict_baseline(fit_baseline(wide), rows)
     table = []
-    for t in TARGET_NAMES:
+    for t in WIJK_TARGETS:
         for name, pred in (
             ("model", model),
             ("baseline_same_wijken", base_same),
@@ -180,7 +180,7 @@ def validate(
                 )
     metric_frame = pd.DataFrame(table)
     long = []
-    for t in TARGET_NAMES:
+    for t in WIJK_TARGETS:
         for code in rows.index:
             long.append({
                 "wijk_code": code, "gemeente_code": rows.gemeente_code[code], "target": t,
@@ -202,6 +202,11 @@ def validate(
         "seed": seed,
         "data": inputs,
         "survey_values": "withheld: the model predicts them from demography",
+        "plausibility": {
+            "mean_wait_weeks_median_over_wijken": float(model["mean_wait_weeks"].median()),
+            "mean_wait_weeks_max": float(model["mean_wait_weeks"].max()),
+            "national_reference_weeks": BY_NAME["mean_wait_weeks"].national,
+        },
         "metrics": table,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "wijksim_version": __version__,
@@ -231,7 +236,7 @@ def plot(long: pd.DataFrame, metric_frame: pd.DataFrame, path: Path) -> None:
     from .report import _figure
 
     fig, axes = _figure(2, 4, 3.4, 3.2)
-    for ax, t in zip(axes, TARGET_NAMES, strict=False):
+    for ax, t in zip(axes, WIJK_TARGETS, strict=False):
         d = long[long.target == t].dropna(subset=["observed"])
         m = metric_frame[metric_frame.target == t].set_index("predictor")
         lab = {

@@ -185,8 +185,8 @@ def test_scan_runs_use_the_shipped_calibrated_parameters(tmp_path):
     """The shipped fit is the default, also for a scan row whose survey cells are empty (then the
     run predicts them from demography)."""
     shipped = json.loads(CALIBRATED_FILE.read_text())
-    assert set(shipped["parameters"]) == set(PRIORS)
-    assert shipped["provenance"]["wijken"] and shipped["provenance"]["method"] == "abc"
+    assert set(shipped["parameters"]) <= set(PRIORS) and len(shipped["parameters"]) >= 5
+    assert shipped["provenance"]["wijken"] and shipped["provenance"]["method"] in ("abc", "optuna")
     scan = pd.read_csv(SHIPPED_SCAN, dtype={"wijk_code": str})
     scan.loc[scan.wijk_code == WIJK, [c for c in scan.columns if c.endswith("pct_18plus_2020")]] = np.nan
     rows = tmp_path / "scan.csv"
@@ -212,4 +212,4 @@ def test_single_worker_abc_repeats_exactly(tmp_path):
         for k in "ab"
     )
     pd.testing.assert_frame_equal(a.samples, b.samples)
-    assert a.samples.weight.nunique() > 1  # a real, weighted population, not a constant
+    assert a.samples[list(IDENTIFIABLE)].nunique().min() > 10  # a real sample, not a constant

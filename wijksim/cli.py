@@ -491,6 +491,10 @@ def calibrate(
         list[str] | None,
         typer.Option(help="name=low:high: a prior range (repeatable; inside the registry's bounds)."),
     ] = None,
+    parameters: Annotated[
+        str | None,
+        typer.Option(help="Calibrate only these of the default parameters (comma-separated)."),
+    ] = None,
     population: Annotated[int, typer.Option(help="ABC particles per generation.")] = 150,
     residents: Annotated[int, typer.Option(help="Residents simulated per wijk (rates: scale-free).")] = 2000,
     seed: Annotated[int, typer.Option(help="Seed (optuna samplers, posterior predictive draws).")] = 1,
@@ -506,7 +510,7 @@ def calibrate(
         codes = [wijk] if wijk else wijk_codes(wijken)
         record = run_calibration(
             codes, out, scan, method, budget, workers, backend, scheduler, prior, seed, population,
-            residents, force=force,
+            residents, force=force, only=[p.strip() for p in parameters.split(",")] if parameters else None,
         )  # fmt: skip
     except ParameterError as err:
         fail(err)
