@@ -32,7 +32,7 @@ def weighted_pick(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.n
 
 def _ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
     n_young = round(n * p["share_aged_0_24"])
-    n_old = round(n * p["share_aged_65_plus"])
+    n_old = min(round(n * p["share_aged_65_plus"]), n - n_young)  # rounding must not overshoot n
     n_adult = n - n_young - n_old
     ages = np.concatenate(
         [

@@ -96,3 +96,13 @@ def test_scan_errors_name_the_problem(scan_file, tmp_path):
     row["age_65_plus"] = ""
     with pytest.raises(ParameterError, match="age_65_plus"):
         params_from_row(row)
+
+
+def test_age_group_rounding_never_overshoots_the_population():
+    from wijksim.model.neighbourhood import NeighbourhoodModel
+
+    m = NeighbourhoodModel(
+        rng=1, years=1, residents=151, share_aged_0_24=0.5, share_aged_65_plus=0.5,
+        share_one_person_households=0.3, share_households_with_children=0.2, burn_in_weeks=0,
+    )  # fmt: skip
+    assert m.st.n == 151
