@@ -55,7 +55,8 @@ def test_abc_recovers_known_parameters(tmp_path):
     observed = {k: float(np.mean([s[k] for s in sims])) for k in sims[0]}
     for w in wijken:
         w.observed = {k.split("/")[1]: v for k, v in observed.items()}
-    # one worker with a seed: the run repeats exactly, so the test cannot be flaky
+    # one worker with a seed: the run repeats within an environment; across environments the
+    # posterior varied a little (hence the margins below)
     fit = run_abc(
         wijken, IDENTIFIABLE | NOT_IDENTIFIABLE, budget=1400, db_path=tmp_path / "abc.db", workers=1,
         population=100, seed=7,
@@ -64,7 +65,8 @@ def test_abc_recovers_known_parameters(tmp_path):
     for name in IDENTIFIABLE:
         s = post[name]
         assert s["q05"] <= TRUTH[name] <= s["q95"], (name, s)
-        assert s["interval_vs_prior"] < 0.65, (name, s)  # a parameter without effect stays near 1
+        # measured 0.56-0.68 for these; a parameter without effect stays at 0.8-1.0
+        assert s["interval_vs_prior"] < 0.75, (name, s)
     # honesty about the rest: they stay wide (this is what the docs say about them)
     assert min(post[n]["interval_vs_prior"] for n in NOT_IDENTIFIABLE) > 0.3
     assert fit.n_simulations >= 80 and fit.details["generations"] >= 3
