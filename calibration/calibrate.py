@@ -84,9 +84,7 @@ def _versions() -> dict[str, str]:
 def _summary_for(fit: Fit, priors) -> dict[str, dict]:
     if fit.method == "abc":
         return fit.details["posterior"]
-    best = fit.samples.nsmallest(max(5, len(fit.samples) // 10), "distance").copy()
-    best["weight"] = 1.0 / len(best)
-    summary = posterior_summary(best, priors)
+    summary = posterior_summary(_ppc_samples(fit, priors), priors)
     for name in summary:
         summary[name]["median"] = fit.parameters[name]  # the best trial, not a median
     return summary
@@ -217,7 +215,7 @@ def calibrate(
                       tmp / "marginals.png")  # fmt: skip
         ppc_plot(per, tmp / "ppc.png")
         (tmp / "report.md").write_text(markdown(record, per))
-        _move_into(tmp, out, force)
+        move_into(tmp, out, force)
         return record
     except BaseException:
         if fitted_ok:  # never lose a finished fit to a late error: keep it and say where
@@ -252,7 +250,8 @@ def _write_samples(fit: Fit, path: Path, record: dict[str, Any]) -> None:
     pq.write_table(table.replace_schema_metadata(meta), path, compression="zstd")
 
 
-def _move_into(tmp: Path, out: Path, force: bool) -> None:
+def move_into(tmp: Path, out: Path, force: bool, names: tuple[str, ...] = OUTPUT_FILES) -> None:
+    """Move finished outputs from `tmp` into `out` (new, or with --force only our own files)."""
     from ..experiments.run import check_out_dir
 
     if not out.exists():
@@ -260,7 +259,7 @@ def _move_into(tmp: Path, out: Path, force: bool) -> None:
         tmp.mkdir()  # the caller's cleanup removes this empty stand-in
         return
     check_out_dir(out, force)
-    for name in OUTPUT_FILES:
+    for name in names:
         if (tmp / name).exists():
             os.replace(tmp / name, out / name)
         elif (out / name).exists():  # from an earlier calibration in this folder: not this one's

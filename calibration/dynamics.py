@@ -82,9 +82,9 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def plot(means: pd.DataFrame, wmo_obs: pd.DataFrame, youth_obs: pd.DataFrame, path: Path = FIGURE) -> None:
-    from .report import _figure
+    from .report import figure
 
-    fig, axes = _figure(1, 3, 4.2, 3.2)
+    fig, axes = figure(1, 3, 4.2, 3.2)
     for ax, key, obs in (
         (axes[0], "wmo_clients_per_1000", wmo_obs),
         (axes[1], "youth_care_per_100_young", youth_obs),

@@ -12,7 +12,7 @@ from .simulator import Wijk, simulate_set
 from .targets import BY_NAME, TARGET_NAMES
 
 
-def _figure(rows: int, cols: int, w: float = 3.2, h: float = 2.4):
+def figure(rows: int, cols: int, w: float = 3.2, h: float = 2.4):
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -24,7 +24,7 @@ def _figure(rows: int, cols: int, w: float = 3.2, h: float = 2.4):
 def marginal_plot(samples: pd.DataFrame, priors: dict, path: Path, truth: dict | None = None) -> None:
     names = list(priors)
     cols = 4
-    fig, axes = _figure(-(-len(names) // cols), cols)
+    fig, axes = figure(-(-len(names) // cols), cols)
     w = samples["weight"].to_numpy()
     for ax, name in zip(axes, names, strict=False):
         low, high = priors[name]
@@ -77,7 +77,7 @@ def ppc_table(ppc: pd.DataFrame) -> pd.DataFrame:
 
 def ppc_plot(per: pd.DataFrame, path: Path) -> None:
     targets = [t for t in TARGET_NAMES if t in set(per.target)]
-    fig, axes = _figure(-(-len(targets) // 4), 4)
+    fig, axes = figure(-(-len(targets) // 4), 4)
     for ax, t in zip(axes, targets, strict=False):
         d = per[per.target == t].reset_index(drop=True)
         x = np.arange(len(d))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import multiprocessing as mp
-import os
 import shutil
 import sys
 import tempfile
@@ -25,7 +24,7 @@ from scipy.stats import spearmanr
 
 from .. import __version__
 from ..model.params import ParameterError
-from .calibrate import load_params_file, sha256
+from .calibrate import load_params_file, move_into, sha256
 from .simulator import CALIBRATION_RESIDENTS, make_wijken, municipality_split, seed_for, simulate_wijk
 from .targets import BY_NAME, SHIPPED_SCAN, TARGET_NAMES, WIJK_TARGETS, observed_targets, read_scan, select
 
@@ -220,22 +219,16 @@ def validate(
         metric_frame.to_csv(tmp / "metrics.csv", index=False)
         (tmp / "validation.json").write_text(json.dumps(record, indent=1, default=str))
         plot(pd.DataFrame(long), metric_frame, tmp / "predicted_vs_observed.png")
-        if not out.exists():
-            os.replace(tmp, out)
-            tmp.mkdir()
-        else:
-            check_out_dir(out, force)
-            for name in OUTPUT_FILES:
-                os.replace(tmp / name, out / name)
+        move_into(tmp, out, force, OUTPUT_FILES)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return record
 
 
 def plot(long: pd.DataFrame, metric_frame: pd.DataFrame, path: Path) -> None:
-    from .report import _figure
+    from .report import figure
 
-    fig, axes = _figure(2, 4, 3.4, 3.2)
+    fig, axes = figure(2, 4, 3.4, 3.2)
     for ax, t in zip(axes, WIJK_TARGETS, strict=False):
         d = long[long.target == t].dropna(subset=["observed"])
         m = metric_frame[metric_frame.target == t].set_index("predictor")
