@@ -38,13 +38,13 @@ class NetworkDeveloper(mesa.Agent):
         m, p, st, rng = self.model, self.model.p, self.model.st, self.model.rng
         self.weeks_in_area += 1
         members = m.area_members[self.area]
+        adult, over_12 = m.area_age_masks(self.area)
         degree = m.network.degree[members]
         need = st.need[members]
-        adult = st.age[members] >= 18
         # Introductions: vulnerable (few ties or social need) to vital (no need, able to help).
         k = rng.poisson(p["developer_ties_per_week"] * self.build_up)
         if k:
-            vulnerable = ((degree <= 2) | (need == Need.SOCIAL)) & (st.age[members] >= 12)
+            vulnerable = ((degree <= 2) | (need == Need.SOCIAL)) & over_12
             vital = (need == Need.NONE) & adult
             a = members[weighted_pick(rng, vulnerable / (1.0 + degree), k)]
             b = members[weighted_pick(rng, vital * (1.0 + st.helper_capacity[members]), len(a))]
@@ -64,7 +64,7 @@ class NetworkDeveloper(mesa.Agent):
             st.volunteer[who] = True
             m.log(who, "activated by network developer")
             # Each newly active resident is matched with someone whose need goes unmet (buddy help).
-            unmet = (need > 0) * (1.0 - st.informal_met[members]) * (st.age[members] >= 12)
+            unmet = (need > 0) * (1.0 - st.informal_met[members]) * over_12
             buddy = members[weighted_pick(rng, unmet, len(who))]
             if len(buddy):
                 m.pending_ties.append((who[: len(buddy)], buddy))

@@ -32,12 +32,14 @@ class Resident:
         getattr(self.model.st, name)[self.index] = value
 
     @property
-    def need_kind(self) -> Need:
-        return Need(self.model.st.need[self.index])
+    def need_kind(self) -> str:
+        """'none', 'social', 'individual' or 'complex'."""
+        return Need.key(self.model.st.need[self.index])
 
     @property
-    def support_path(self) -> Path:
-        return Path(self.model.st.path[self.index])
+    def support_path(self) -> str:
+        """The support path's name, e.g. 'waiting_specialist'."""
+        return Path.key(self.model.st.path[self.index])
 
     @property
     def ties(self) -> list[int]:
@@ -50,6 +52,6 @@ class Resident:
 
     def __repr__(self) -> str:
         return (
-            f"Resident({self.index}, age={self.age:.0f}, need={self.need_kind.name.lower()}, "
-            f"severity={self.severity:.2f}, path={self.support_path.name.lower()})"
+            f"Resident({self.index}, age={self.age:.0f}, need={self.need_kind}, "
+            f"severity={self.severity:.2f}, path={self.support_path})"
         )

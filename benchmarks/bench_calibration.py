@@ -24,12 +24,31 @@ from wijksim.calibration.targets import read_scan, select
 TRUTH = {k: lo + 0.4 * (hi - lo) for k, (lo, hi) in PRIORS.items()}
 
 
+def interval_widths(db: Path) -> list[list[float]]:
+    """Each generation's weighted 90% interval width per parameter, relative to its prior."""
+    import pyabc
+
+    history = pyabc.History(f"sqlite:///{db}")
+    out = []
+    for t in range(history.max_t + 1):
+        frame, w = history.get_distribution(m=0, t=t)
+        w = w / w.sum()
+        row = []
+        for name, (lo, hi) in PRIORS.items():
+            order = np.argsort(frame[name].to_numpy())
+            x, cw = frame[name].to_numpy()[order], np.cumsum(w[order])
+            row.append(float((np.interp(0.95, cw, x) - np.interp(0.05, cw, x)) / (hi - lo)))
+        out.append(row)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--wijk", default="WK001404")
     ap.add_argument("--budget", type=int, default=6000)
     ap.add_argument("--population", type=int, default=300)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--generations", type=int, default=12)
     ap.add_argument("--synthetic", action="store_true")
     a = ap.parse_args()
     wijken = make_wijken(select(read_scan(), [a.wijk]))
@@ -39,8 +58,16 @@ def main() -> None:
     print(f"wijk {a.wijk}, {'synthetic' if a.synthetic else 'observed'} targets: {wijken[0].observed}")
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        fit = run_abc(wijken, PRIORS, a.budget, Path(tmp) / "abc.db", a.workers, population=a.population)
-    wall = time.perf_counter() - start
+        db = Path(tmp) / "abc.db"
+        fit = run_abc(
+            wijken, PRIORS, a.budget, db, a.workers, population=a.population, max_generations=a.generations
+        )
+        wall = time.perf_counter() - start
+        widths = interval_widths(db)
+    print("90% interval width / prior width, per generation (convergence: the widths stop shrinking);")
+    print("  parameters in this order: " + ", ".join(PRIORS))
+    for t, row in enumerate(widths):
+        print(f"  generation {t:2d}: mean {np.mean(row):.2f}  " + " ".join(f"{w:.2f}" for w in row))
     d = fit.details
     print(
         f"\nABC-SMC: {wall / 60:.1f} min wall on {a.workers} workers, {fit.n_simulations} simulations, "

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..experiments.workers import worker_pool
 from .simulator import Simulator, Wijk, observed_stats, simulate_set
 
 #: Particles per ABC generation (a population of 100-200 is usual for ~10 parameters).
@@ -175,10 +176,7 @@ def run_optuna(
     if workers == 1:
         _optuna_worker(jobs[0])
     else:
-        import multiprocessing as mp
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("forkserver")) as pool:
+        with worker_pool(workers) as pool:
             list(pool.map(_optuna_worker, jobs))
     study = optuna.load_study(study_name=name, storage=storage)
     trials = study.trials_dataframe(attrs=("number", "value", "params"))

@@ -9,11 +9,9 @@ what the same inputs can do with far more data than the model was calibrated on.
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
 import shutil
 import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ import pandas as pd
 from scipy.stats import spearmanr
 
 from .. import __version__
+from ..experiments.workers import worker_pool
 from ..model.params import ParameterError
 from .calibrate import load_params_file, move_into, sha256
 from .simulator import CALIBRATION_RESIDENTS, make_wijken, municipality_split, seed_for, simulate_wijk
@@ -88,7 +87,7 @@ def model_predictions(wijken, calibrated: dict[str, Any], replications: int, see
         for r in range(replications)
     ]
     if workers > 1:
-        with ProcessPoolExecutor(workers, mp_context=mp.get_context("forkserver")) as pool:
+        with worker_pool(workers) as pool:
             results = list(pool.map(_simulate_job, jobs, chunksize=4))
     else:
         results = [_simulate_job(j) for j in jobs]

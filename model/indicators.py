@@ -191,7 +191,7 @@ def weekly_row(model) -> dict[str, Any]:
         "cost_total_eur": float(sum(row[f"cost_{k}_eur"] for k in COST_FUNCTIONS)),
     }
     for path in Path:
-        row[f"path_{path.name.lower()}"] = int(paths[path])
+        row[f"path_{Path.key(path)}"] = int(paths[path])
     return row
 
 

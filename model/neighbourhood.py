@@ -68,7 +68,8 @@ class NeighbourhoodModel(mesa.Model):
         self.seed = rng
         self.horizon_weeks = int(round(years * indicators.WEEKS_PER_YEAR))
         self.record_history = record_history
-        #: False: every indicator only at the weeks the yearly summary reads (sweeps); flows always.
+        #: False: every indicator (and the DataCollector) only at the weeks the yearly summary
+        #: reads (sweeps); flows always.
         self.full_weekly_rows = full_weekly_rows
         self._log: list[tuple[int, np.ndarray, str]] = []
         self.flows: dict[str, float] = defaultdict(float)
@@ -98,6 +99,7 @@ class NeighbourhoodModel(mesa.Model):
         order = np.argsort(self.st.area, kind="stable")
         bounds = np.searchsorted(self.st.area[order], np.arange(n_areas + 1))
         self.area_members = [order[bounds[a] : bounds[a + 1]] for a in range(n_areas)]
+        self._area_age_masks: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._week = -p["burn_in_weeks"]
         self._make_professionals()
         self._init_paths()
@@ -157,7 +159,7 @@ class NeighbourhoodModel(mesa.Model):
         }
         spec_free = self.specialist_slots
         for i in above:
-            kind = Need(int(st.need[i]))
+            kind = int(st.need[i])
             if kind == Need.COMPLEX and spec_free > 0 and st.severity[i] > 0.5:
                 spec_free -= 1
                 st.path[i], st.provider[i] = Path.SPECIALIST_CARE, -1
@@ -261,7 +263,8 @@ class NeighbourhoodModel(mesa.Model):
         indicators.update_provision_flags(self)  # (8)
         self.latest = indicators.weekly_row(self)
         self.weekly_rows.append(self.latest)
-        self.datacollector.collect(self)
+        if self.full_weekly_rows or indicators.reporting_week(self.week):
+            self.datacollector.collect(self)
         if self.week >= self.horizon_weeks:
             self.running = False
 
@@ -335,7 +338,7 @@ class NeighbourhoodModel(mesa.Model):
     def set_path(
         self,
         idx: np.ndarray,
-        path: Path,
+        path: int,
         end: Any = None,
         provider: int | None = None,
         event: str | None = None,
@@ -349,7 +352,8 @@ class NeighbourhoodModel(mesa.Model):
             st.path_end[idx] = end
         if provider is not None:
             st.provider[idx] = provider
-        self.log(idx, event or f"path: {path.name.lower().replace('_', ' ')}")
+        if self.record_history:
+            self.log(idx, event or f"path: {Path.key(path).replace('_', ' ')}")
 
     def join_generalist_queue(self, idx: np.ndarray, event: str | None = None) -> None:
         self.st.queue_since[idx] = self.week
@@ -426,6 +430,13 @@ class NeighbourhoodModel(mesa.Model):
         st = self.st
         held = st.provider >= 0
         return np.bincount(st.provider[held], weights=st.slots[held], minlength=self.n_generalists)
+
+    def area_age_masks(self, area: int) -> tuple[np.ndarray, np.ndarray]:
+        """(adults, aged 12 and over) among an area's members; ages do not change during a run."""
+        if area not in self._area_age_masks:
+            age = self.st.age[self.area_members[area]]
+            self._area_age_masks[area] = (age >= 18, age >= 12)
+        return self._area_age_masks[area]
 
     def isolated_share_by_area(self) -> np.ndarray:
         iso = (self.network.degree == 0).astype(float)

@@ -21,13 +21,15 @@ SINGLE_PARENT_SHARE = 0.2
 
 
 def weighted_pick(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.ndarray:
-    """Pick k distinct indices with probability proportional to weights (Efraimidis-Spirakis)."""
-    k = int(min(k, np.count_nonzero(weights > 0)))
+    """Pick k distinct indices with probability proportional to weights, in the order a draw
+    one by one without replacement would give (Efraimidis-Spirakis keys)."""
+    eligible = np.flatnonzero(weights > 0)
+    k = int(min(k, len(eligible)))
     if k <= 0:
         return np.empty(0, dtype=np.int64)
-    with np.errstate(divide="ignore"):
-        keys = np.log(rng.random(len(weights))) / weights
-    return np.argpartition(-keys, k - 1)[:k]
+    keys = np.log1p(-rng.random(len(eligible))) / weights[eligible]  # log of a uniform in (0, 1]
+    top = np.argpartition(-keys, k - 1)[:k] if k < len(eligible) else np.arange(k)
+    return eligible[top[np.argsort(-keys[top], kind="stable")]]
 
 
 def _ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:

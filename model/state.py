@@ -7,12 +7,32 @@ Residents are many (thousands to a million), so every weekly mechanism works on 
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
-from enum import IntEnum
 
 import numpy as np
 
 
-class Need(IntEnum):
+class Codes(type):
+    """Named integer codes of a column, like an IntEnum whose members are plain ints: numpy compares
+    an array with a plain int about twice as fast as with an IntEnum member (an int subclass), and
+    the weekly mechanisms make dozens of such comparisons. `len(Path)`, `for code in Path` (the codes
+    in order) and `Path.key(code)` ('waiting_generalist') give the rest."""
+
+    def __new__(mcls, name: str, bases: tuple, namespace: dict):
+        cls = super().__new__(mcls, name, bases, namespace)
+        cls._keys = {v: k.lower() for k, v in namespace.items() if k.isupper() and type(v) is int}
+        return cls
+
+    def __iter__(cls):
+        return iter(sorted(cls._keys))
+
+    def __len__(cls) -> int:
+        return len(cls._keys)
+
+    def key(cls, code: int) -> str:
+        return cls._keys[int(code)]
+
+
+class Need(metaclass=Codes):
     """The three kinds of support need (§5), ordered by escalation."""
 
     NONE = 0
@@ -21,7 +41,7 @@ class Need(IntEnum):
     COMPLEX = 3
 
 
-class Path(IntEnum):
+class Path(metaclass=Codes):
     """A resident's current support path (DESIGN.md 'one reading of a resident's week')."""
 
     NONE = 0
@@ -36,7 +56,7 @@ class Path(IntEnum):
     FLEX_CARE = 9
 
 
-def path_table(*paths: Path) -> np.ndarray:
+def path_table(*paths: int) -> np.ndarray:
     """A boolean lookup table over Path values: `table[st.path]` is a fast membership test."""
     table = np.zeros(len(Path), dtype=bool)
     table[list(paths)] = True

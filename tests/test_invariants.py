@@ -52,7 +52,7 @@ def test_fifty_years_keep_the_books_straight(params, seed):
     n = params["residents"]
     assert len(m.weekly_rows) == 50 * 52 + 1
     for row in m.weekly_rows:
-        assert sum(row[f"path_{p.name.lower()}"] for p in Path) == n
+        assert sum(row[f"path_{Path.key(p)}"] for p in Path) == n
         assert row["residents"] == n
         for k, v in row.items():
             assert not (isinstance(v, float) and math.isnan(v)), k

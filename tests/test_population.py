@@ -106,3 +106,28 @@ def test_age_group_rounding_never_overshoots_the_population():
         share_one_person_households=0.3, share_households_with_children=0.2, burn_in_weeks=0,
     )  # fmt: skip
     assert m.st.n == 151
+
+
+def test_weighted_pick_is_a_weighted_draw_without_replacement():
+    """Distinct picks, never a zero weight, first pick proportional to weight, and the order of a
+    one-by-one draw (so the second pick is the first among the rest)."""
+    from wijksim.model.population import weighted_pick
+
+    rng = np.random.default_rng(7)
+    w = np.array([0.0, 1.0, 2.0, 3.0, 4.0, 0.0])
+    first, second = np.zeros(len(w)), np.zeros(len(w))
+    draws = 40_000
+    for _ in range(draws):
+        pick = weighted_pick(rng, w, 3)
+        assert len(set(pick)) == 3 and w[pick].min() > 0
+        first[pick[0]] += 1
+        second[pick[1]] += 1
+    np.testing.assert_allclose(first / draws, w / w.sum(), atol=0.01)
+    # P(second = j) = sum over i != j of p_i * w_j / (W - w_i): sequential sampling, not a shuffle.
+    p = w / w.sum()
+    expected = np.array(
+        [sum(p[i] * w[j] / (w.sum() - w[i]) for i in range(len(w)) if i != j) for j in range(len(w))]
+    )
+    np.testing.assert_allclose(second / draws, expected, atol=0.01)
+    assert len(weighted_pick(rng, w, 10)) == 4  # no more than the positive weights
+    assert len(weighted_pick(rng, np.zeros(5), 2)) == 0

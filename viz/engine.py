@@ -9,6 +9,7 @@ Nothing here holds a session's state: the app keeps that per browser tab.
 from __future__ import annotations
 
 import functools
+import os
 import threading
 from collections import OrderedDict
 from concurrent.futures import ProcessPoolExecutor
@@ -22,6 +23,7 @@ import numpy as np
 from ..experiments.compare import differences, net_costs
 from ..experiments.run import RunSpec
 from ..experiments.sweep import execute_run, results_frame
+from ..experiments.workers import worker_pool
 from ..model.indicators import KEY_INDICATORS
 from ..model.params import REGISTRY
 
@@ -100,12 +102,12 @@ CACHE_SIZE = 64
 
 
 def pool() -> ProcessPoolExecutor:
+    """Worker processes, one more than the cores: a scenario's replications (5 by default) then
+    keep every core busy to the end instead of leaving one idle in the last round."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            import multiprocessing as mp
-
-            _pool = ProcessPoolExecutor(max_workers=2, mp_context=mp.get_context("forkserver"))
+            _pool = worker_pool(len(os.sched_getaffinity(0)) + 1)
         return _pool
 
 
@@ -120,28 +122,44 @@ def validate_overrides(setting: Setting, overrides: dict[str, Any]) -> dict[str,
     return setting.spec(overrides).resolve()[0]
 
 
+def _key(setting: Setting, overrides: dict[str, Any]) -> tuple:
+    return (setting, tuple(sorted(overrides.items())))
+
+
 def scenario_runs(setting: Setting, overrides: dict[str, Any]):
     """Yearly results of one scenario, every replication (same seeds in every scenario)."""
-    key = (setting, tuple(sorted(overrides.items())))
+    return scenarios_runs(setting, [overrides])[0]
+
+
+def scenarios_runs(setting: Setting, scenarios: list[dict[str, Any]]) -> list:
+    """Yearly results of several scenarios; the runs not in the cache go to the workers together,
+    so that they share the cores."""
+    keys = [_key(setting, ov) for ov in scenarios]
     with _cache_lock:  # several browser tabs may ask at once
-        if key in _cache:
-            _cache.move_to_end(key)
-            return _cache[key]
-    params = validate_overrides(setting, overrides)
-    tasks = [(r, params, seed, setting.years) for r, seed in enumerate(setting.seeds())]
+        have = {k: _cache[k] for k in keys if k in _cache}
+    missing = list(dict.fromkeys(k for k in keys if k not in have))
+    params = {k: validate_overrides(setting, dict(k[1])) for k in missing}  # all valid before any run
+    tasks = [(r, params[k], seed, setting.years) for k in missing for r, seed in enumerate(setting.seeds())]
     try:
         results = list(pool().map(execute_run, tasks))
     except BrokenProcessPool:  # a worker died (e.g. out of memory): start fresh workers, try once more
         reset_pool()
         results = list(pool().map(execute_run, tasks))
-    df = results_frame([row for result in results for row in result]).rename(
-        columns={"run_id": "replication"}
-    )
+    reps = setting.replications
+    frames = {
+        k: results_frame([row for result in results[i * reps : (i + 1) * reps] for row in result]).rename(
+            columns={"run_id": "replication"}
+        )
+        for i, k in enumerate(missing)
+    }
+    have |= frames
     with _cache_lock:
-        _cache[key] = df
+        for k in keys:
+            _cache[k] = have[k]
+            _cache.move_to_end(k)
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
-    return df
+    return [have[k] for k in keys]
 
 
 def reset_pool() -> None:
@@ -156,9 +174,10 @@ def comparison(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) ->
     """Baseline ("no new decisions") plus scenarios: runs, differences with 95% CIs, net costs."""
     import pandas as pd
 
+    named = [("baseline", {})] + scenarios
     frames = []
-    for name, overrides in [("baseline", {})] + scenarios:
-        df = scenario_runs(setting, overrides).copy()
+    for (name, _), df in zip(named, scenarios_runs(setting, [ov for _, ov in named]), strict=True):
+        df = df.copy()
         df.insert(0, "scenario", name)
         frames.append(df)
     runs = pd.concat(frames, ignore_index=True)
@@ -220,13 +239,14 @@ def curves_figure(result: dict[str, Any], t):
     fig = Figure(figsize=(14, 6.5), dpi=72)
     axes = fig.subplots(2, 4).flat
     names = list(dict.fromkeys(runs.scenario))
+    g = runs.groupby(["scenario", "year"], sort=False)[list(CURVES)]
+    mean, sd, n = g.mean(), g.std(ddof=1).fillna(0), g.count()
+    half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * sd / np.sqrt(n)
     for ax, ind in zip(axes, CURVES, strict=False):
         for name in names:
-            g = runs[runs.scenario == name].groupby("year")[ind]
-            m, s, n = g.mean(), g.std(ddof=1).fillna(0), g.count()
-            half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * s / np.sqrt(n)
+            m, h = mean.loc[name, ind], half.loc[name, ind]
             ax.plot(m.index, m, label=name if name != "baseline" else t("baseline"))
-            ax.fill_between(m.index, m - half, m + half, alpha=0.2)
+            ax.fill_between(m.index, m - h, m + h, alpha=0.2)
         ax.set_title(t(ind), fontsize=10)
         ax.set_xlabel(t("year"))
         ax.grid(alpha=0.3)
@@ -375,11 +395,7 @@ def resident_story(model, i: int, t) -> list[str]:
             else t("week_year").format(week=(week - 1) % 52 + 1, year=(week - 1) // 52 + 1)
         )
         lines.append(f"{when}: {t(e['event'])}")
-    lines.append(
-        t("story_now").format(
-            need=t(f"need_{r.need_kind.name.lower()}"), path=t(f"path_{r.support_path.name.lower()}")
-        )
-    )
+    lines.append(t("story_now").format(need=t(f"need_{r.need_kind}"), path=t(f"path_{r.support_path}")))
     return lines
 
 

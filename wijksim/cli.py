@@ -388,7 +388,6 @@ def app_command(
 ) -> None:
     """Start the workshop app (Solara) in the browser at http://HOST:PORT."""
     import os
-    import subprocess
 
     from .viz.i18n import LANGUAGES
 
@@ -411,10 +410,10 @@ def app_command(
         "--production",
         "--no-open",
     ]
-    try:
-        raise typer.Exit(subprocess.call(cmd, env=env))
-    except KeyboardInterrupt:
-        raise typer.Exit(0) from None
+    sys.stdout.flush()
+    # Become the server (no child process): a stop signal reaches it directly and leaves no
+    # orphaned server holding the port.
+    os.execve(sys.executable, cmd, env)
 
 
 @app.command()

@@ -69,13 +69,12 @@ def help_seeking(model) -> None:
     if len(seekers) == 0:
         return
     # Some individual needs are met by privately bought help instead (§Capita selecta: affluent).
-    private = seekers[
-        (st.need[seekers] == Need.INDIVIDUAL) & (rng.random(len(seekers)) < p["private_solution_share"])
-    ]
-    if len(private):
+    solves = (st.need[seekers] == Need.INDIVIDUAL) & (rng.random(len(seekers)) < p["private_solution_share"])
+    if solves.any():
+        private = seekers[solves]
         model.dsev[private] -= 0.3
         model.flows["private_solutions"] += len(private)
-        seekers = np.setdiff1d(seekers, private, assume_unique=True)
+        seekers = seekers[~solves]
     model.flows["help_requests"] += len(seekers)
     seekers = gp_first(model, seekers)
     model.join_generalist_queue(seekers)
@@ -89,11 +88,12 @@ def gp_first(model, seekers: np.ndarray) -> np.ndarray:
     share = p["gp_first_contact_share"]
     if share <= 0 or model.generalist_fte <= 0:  # without a team the GP route is triage's
         return seekers
-    serious = seekers[st.need[seekers] >= Need.INDIVIDUAL]
-    referred = serious[model.rng.random(len(serious)) < share]
-    if len(referred) == 0:
+    serious = np.flatnonzero(st.need[seekers] >= Need.INDIVIDUAL)
+    to_gp = serious[model.rng.random(len(serious)) < share]
+    if len(to_gp) == 0:
         return seekers
+    referred = seekers[to_gp]
     model.flows["gp_referrals"] += len(referred)
     model.flows["youth_gp_referrals"] += int(np.count_nonzero(model.youth_care_age[referred]))
     model.refer_to_specialist(referred)
-    return np.setdiff1d(seekers, referred, assume_unique=True)
+    return np.delete(seekers, to_gp)

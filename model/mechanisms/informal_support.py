@@ -25,6 +25,11 @@ CARE_AVERAGE_WEEKS = 13
 CARER_MIN_HOURS = 1.0
 
 
+def share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """part / whole, and 0 where whole is 0 (no need, no helpers around: nothing flows)."""
+    return part / np.where(whole > 0, whole, np.inf)  # part >= 0 is finite, so x / inf is 0
+
+
 def helper_hours(model) -> np.ndarray:
     """Hours each resident can give this week."""
     st, p = model.st, model.p
@@ -47,11 +52,10 @@ def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     supply = helper_hours(model)
     around = a @ demand  # need around each helper
     offer = np.minimum(supply, around)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        rate = np.nan_to_num(offer / around, copy=False, nan=0.0, posinf=0.0)
-        received = demand * (a @ rate)
-        given_to = np.minimum(received, demand)
-        fill = np.nan_to_num(given_to / received, copy=False, nan=0.0, posinf=0.0)
+    rate = share(offer, around)
+    received = demand * (a @ rate)
+    given_to = np.minimum(received, demand)
+    fill = share(given_to, received)
     given_by = rate * (a @ (demand * fill))
     return given_to, given_by, demand
 
@@ -59,8 +63,7 @@ def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 def informal_support(model) -> None:
     st, p = model.st, model.p
     given_to, given_by, demand = allocate(model)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        met = np.nan_to_num(given_to / demand, copy=False, nan=0.0, posinf=0.0)
+    met = share(given_to, demand)
     st.informal_met[:] = met
     np.multiply(met, st.lonely, out=st.companionship_met)
     effect = np.array(

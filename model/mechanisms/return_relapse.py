@@ -23,12 +23,13 @@ def relapse(model) -> None:
     hazard = p["relapse_rate"] * (1.0 - protect)
     if model.key_facility is not None:
         hazard = hazard * np.where(st.in_reach[back], 1.0 - p["landing_place_relapse_reduction"], 1.0)
-    fell = back[model.rng.random(len(back)) < hazard]
+    falls = model.rng.random(len(back)) < hazard
+    fell = back[falls]
     if len(fell):
         st.need[fell] = np.maximum(st.need[fell], np.maximum(st.return_need[fell], Need.SOCIAL))
         st.severity[fell] = np.maximum(st.severity[fell], 0.6)
         model.flows["relapses"] += len(fell)
         model.set_path(fell, Path.NONE, event="relapse")
         st.path_since[fell] = LONG_AGO  # may ask for help again at once
-    settled = np.setdiff1d(back[w - st.path_since[back] >= p["return_weeks"]], fell)
+    settled = back[(w - st.path_since[back] >= p["return_weeks"]) & ~falls]
     model.set_path(settled, Path.NONE)

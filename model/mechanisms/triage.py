@@ -64,10 +64,10 @@ def triage(model) -> None:
     team_skill = float(skill.mean())
     assessed = assess(model, queue, team_skill)
     severe = st.severity[queue] > referral_threshold(model, team_skill)
-    slots = np.select(
-        [assessed == Need.COMPLEX, (assessed == Need.INDIVIDUAL) & ~severe],
-        [p["combined_team_slots"], p["case_management_slot_weight"]],
-        1.0,
+    slots = np.where(
+        assessed == Need.COMPLEX,
+        p["combined_team_slots"],
+        np.where((assessed == Need.INDIVIDUAL) & ~severe, p["case_management_slot_weight"], 1.0),
     )
     fits = np.cumsum(slots) <= np.floor(free).sum()
     n_in = int(np.argmin(fits)) if not fits.all() else len(queue)
