@@ -17,6 +17,8 @@ from .simulator import Simulator, Wijk, observed_stats, simulate_set
 
 #: Particles per ABC generation (a population of 100-200 is usual for ~10 parameters).
 DEFAULT_POPULATION = 150
+#: Largest weight of a target in the adaptive distance, relative to the smallest (pyabc default: none).
+MAX_WEIGHT_RATIO = 20.0
 
 
 @dataclass
@@ -81,7 +83,12 @@ def run_abc(
         sampler = pyabc.sampler.SingleCoreSampler(check_max_eval=True)
         if seed is not None:
             np.random.seed(seed % 2**32)
-    distance = pyabc.AdaptivePNormDistance(p=2, scale_function=pyabc.distance.scale.mad)
+    # Bounded weights: a target that nearly every simulation of a generation gets the same (the
+    # waiting-time guard is 0 weeks in most runs) has a MAD near 0 and would otherwise take over the
+    # distance; that made epsilon jump tenfold between generations and kept the posterior moving.
+    distance = pyabc.AdaptivePNormDistance(
+        p=2, scale_function=pyabc.distance.scale.mad, max_scale_weight_ratio=MAX_WEIGHT_RATIO
+    )
     abc = pyabc.ABCSMC(Simulator(wijken), prior, distance, population_size=population, sampler=sampler)
     abc.new(f"sqlite:///{db_path}", observed_stats(wijken))
     history = abc.run(
@@ -103,7 +110,10 @@ def run_abc(
             "population_size": population,
             "epsilons": [float(e) for e in populations.epsilon if np.isfinite(e)],
             "posterior": summary,
-            "distance": "pyabc AdaptivePNormDistance(p=2, scale=MAD), recomputed every generation",
+            "distance": (
+                f"pyabc AdaptivePNormDistance(p=2, scale=MAD, weights bounded at {MAX_WEIGHT_RATIO}x "
+                "the smallest), recomputed every generation"
+            ),
             "sampler": type(sampler).__name__,
         },
     )

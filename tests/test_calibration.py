@@ -74,6 +74,22 @@ def test_abc_recovers_known_parameters(tmp_path):
     assert fit.n_simulations >= 80 and fit.details["generations"] >= 3
 
 
+def test_calibrate_on_a_dask_cluster(tmp_path):
+    """`--backend dask`: ABC-SMC on a LocalCluster (the cluster code path) writes the same outputs
+    and says in its record where it ran."""
+    out = tmp_path / "cal"
+    res = invoke("calibrate", "--wijk", WIJK, "--out", out, "--budget", 60, "--population", 20,
+                 "--residents", 500, "--workers", 2, "--backend", "dask", "--parameters",
+                 ",".join(IDENTIFIABLE))  # fmt: skip
+    assert res.exit_code == 0, res.output
+    fitted = json.loads((out / "fitted_params.json").read_text())
+    prov = fitted["provenance"]
+    assert prov["backend"] == "dask" and prov["workers"] == "dask cluster", prov
+    assert set(fitted["parameters"]) == set(IDENTIFIABLE)
+    assert prov["n_parameter_sets"] >= 20
+    assert pd.read_parquet(out / "posterior.parquet").weight.sum() == pytest.approx(1.0)
+
+
 def test_calibrate_writes_posterior_report_and_provenance(tmp_path):
     out = tmp_path / "cal"
     res = invoke("calibrate", "--wijk", WIJK, "--out", out, "--budget", 120, "--population", 40,
