@@ -478,7 +478,10 @@ def calibrate(
     method: Annotated[str, typer.Option(help="abc (pyabc ABC-SMC posterior) or optuna (point fit).")] = "abc",
     budget: Annotated[
         int | None,
-        typer.Option(help="Parameter sets to simulate (abc default 3000, optuna default 300 trials)."),
+        typer.Option(
+            help="Parameter sets to simulate (abc default 3000, optuna default 300 trials). ABC checks "
+            "it between generations, so the last generation can go over."
+        ),
     ] = None,
     backend: Annotated[str, typer.Option(help="processes (local cores) or dask (abc).")] = "processes",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
