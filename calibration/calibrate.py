@@ -19,7 +19,7 @@ from ..model.params import REGISTRY, ParameterError
 from ..model.params import validate as validate_params
 from .fit import DEFAULT_POPULATION, Fit, posterior_summary, run_abc, run_optuna, target_scales
 from .report import marginal_plot, markdown, posterior_predictive, ppc_plot, ppc_table
-from .simulator import CALIBRATION_RESIDENTS, make_wijken, municipality_split, parse_priors
+from .simulator import CALIBRATION_RESIDENTS, check_run_options, make_wijken, municipality_split, parse_priors
 from .targets import SHIPPED_SCAN, read_scan, select
 
 #: Files a calibration writes (the only ones --force may replace).
@@ -108,7 +108,7 @@ def calibrate(
     only: list[str] | None = None,
 ) -> dict[str, Any]:
     """Run a calibration; every check happens before anything is written."""
-    from ..experiments.run import check_out_dir, git_commit
+    from ..experiments.run import check_out_dir, git_commit, move_into, write_parquet
 
     if method not in ("abc", "optuna"):
         raise ParameterError("--method", method, "expected abc or optuna")
@@ -117,16 +117,9 @@ def calibrate(
     budget = budget if budget is not None else (3000 if method == "abc" else 300)
     if budget < 1:
         raise ParameterError("--budget", budget, "must be at least 1")
-    if workers < 1:
-        raise ParameterError("--workers", workers, "must be at least 1")
-    if not 200 <= residents <= REGISTRY["residents"].high:
-        raise ParameterError(
-            "--residents", residents, "between 200 and 5,000,000 residents per simulated wijk"
-        )
+    check_run_options(workers, residents, seed)
     if population < 2:
         raise ParameterError("--population", population, "at least 2 particles per generation")
-    if seed < 0:
-        raise ParameterError("--seed", seed, "must be 0 or more")
     if scheduler and not (method == "abc" and backend == "dask"):
         raise ParameterError("--scheduler", scheduler, "only used with --method abc --backend dask")
     if backend == "dask" and method != "abc":
@@ -200,7 +193,9 @@ def calibrate(
             "versions": _versions(),
             "command": sys.argv if sys.argv and sys.argv[0].endswith("wijksim") else None,
         }
-        _write_samples(fit, tmp / "posterior.parquet", record)
+        write_parquet(
+            fit.samples, tmp / "posterior.parquet", {k: v for k, v in record.items() if k != "targets"}
+        )
         fitted = {
             "parameters": fit.parameters,
             "provenance": {k: v for k, v in record.items() if k not in ("posterior", "targets")},
@@ -215,7 +210,7 @@ def calibrate(
                       tmp / "marginals.png")  # fmt: skip
         ppc_plot(per, tmp / "ppc.png")
         (tmp / "report.md").write_text(markdown(record, per))
-        move_into(tmp, out, force)
+        move_into(tmp, out, force, OUTPUT_FILES)
         return record
     except BaseException:
         if fitted_ok:  # never lose a finished fit to a late error: keep it and say where
@@ -238,29 +233,3 @@ def _ppc_samples(fit: Fit, priors):
     best = fit.samples.nsmallest(max(5, len(fit.samples) // 10), "distance").copy()
     best["weight"] = 1.0 / len(best)
     return best
-
-
-def _write_samples(fit: Fit, path: Path, record: dict[str, Any]) -> None:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pandas(fit.samples, preserve_index=False)
-    meta = dict(table.schema.metadata or {})
-    meta[b"wijksim"] = json.dumps({k: v for k, v in record.items() if k != "targets"}, default=str).encode()
-    pq.write_table(table.replace_schema_metadata(meta), path, compression="zstd")
-
-
-def move_into(tmp: Path, out: Path, force: bool, names: tuple[str, ...] = OUTPUT_FILES) -> None:
-    """Move finished outputs from `tmp` into `out` (new, or with --force only our own files)."""
-    from ..experiments.run import check_out_dir
-
-    if not out.exists():
-        os.replace(tmp, out)
-        tmp.mkdir()  # the caller's cleanup removes this empty stand-in
-        return
-    check_out_dir(out, force)
-    for name in names:
-        if (tmp / name).exists():
-            os.replace(tmp / name, out / name)
-        elif (out / name).exists():  # from an earlier calibration in this folder: not this one's
-            (out / name).unlink()

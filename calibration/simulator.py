@@ -120,14 +120,25 @@ def observed_stats(wijken: list[Wijk]) -> dict[str, float]:
     return {f"{w.code}/{t}": v for w in wijken for t, v in w.observed.items() if v is not None}
 
 
+def check_run_options(workers: int, residents: int, seed: int) -> None:
+    """The options `calibrate` and `validate` share; raises ParameterError naming the flag."""
+    from ..model.params import REGISTRY, ParameterError
+
+    if workers < 1:
+        raise ParameterError("--workers", workers, "must be at least 1")
+    if not 200 <= residents <= REGISTRY["residents"].high:
+        raise ParameterError(
+            "--residents", residents, "between 200 and 5,000,000 residents per simulated wijk"
+        )
+    if seed < 0:
+        raise ParameterError("--seed", seed, "must be 0 or more")
+
+
 def simulate_wijk(params: dict[str, Any], seed: int) -> dict[str, float]:
     """The targets, in the data's units, after the warm-up and one simulated year."""
-    from ..model.indicators import yearly_summary
-    from ..model.neighbourhood import NeighbourhoodModel
+    from ..experiments.run import simulate
 
-    model = NeighbourhoodModel(rng=seed, years=1, full_weekly_rows=False, **params)
-    model.run()
-    year = yearly_summary(model.weekly_rows)[-1]
+    year = simulate(params, seed, 1, weekly=False)[2][-1]
     referred = year["youth_team_referrals"] + year["youth_gp_referrals"]
     # No young person referred at all (tiny wijken): an uninformative 50%.
     year["youth_care_team_referral_share"] = year["youth_team_referrals"] / referred if referred else 0.5

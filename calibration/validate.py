@@ -21,10 +21,18 @@ import pandas as pd
 from scipy.stats import spearmanr
 
 from .. import __version__
+from ..experiments.run import move_into
 from ..experiments.workers import worker_pool
 from ..model.params import ParameterError
-from .calibrate import load_params_file, move_into, sha256
-from .simulator import CALIBRATION_RESIDENTS, make_wijken, municipality_split, seed_for, simulate_wijk
+from .calibrate import load_params_file, sha256
+from .simulator import (
+    CALIBRATION_RESIDENTS,
+    check_run_options,
+    make_wijken,
+    municipality_split,
+    seed_for,
+    simulate_wijk,
+)
 from .targets import BY_NAME, SHIPPED_SCAN, TARGET_NAMES, WIJK_TARGETS, observed_targets, read_scan, select
 
 OUTPUT_FILES = ("predictions.parquet", "metrics.csv", "validation.json", "predicted_vs_observed.png")
@@ -127,14 +135,7 @@ def validate(
 
     if replications < 1:
         raise ParameterError("--replications", replications, "must be at least 1")
-    if workers < 1:
-        raise ParameterError("--workers", workers, "must be at least 1")
-    if not 200 <= residents <= 5_000_000:
-        raise ParameterError(
-            "--residents", residents, "between 200 and 5,000,000 residents per simulated wijk"
-        )
-    if seed < 0:
-        raise ParameterError("--seed", seed, "must be 0 or more")
+    check_run_options(workers, residents, seed)
     calibrated, provenance = load_params_file(params_file)
     params_hash = sha256(Path(params_file))
     scan = read_scan(scan_path)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shlex
 import shutil
 import tempfile
@@ -24,7 +23,7 @@ import numpy as np
 from .. import __version__
 from ..model.indicators import KEY_INDICATORS
 from ..model.params import LEVERS, REGISTRY, ParameterError, parse_set
-from .run import RunSpec, git_commit
+from .run import RunSpec, git_commit, move_into
 from .sweep import results_frame, run_processes
 
 LEVER_COSTS = ("cost_network_developers_eur", "cost_key_facility_eur", "cost_flex_team_eur")
@@ -295,10 +294,7 @@ def compare(
         costs.to_csv(tmp / "net_costs.csv", index=False)
         (tmp / "comparison.json").write_text(json.dumps(record, indent=1, default=str))
         plot(runs, diffs, tmp)
-        check_out_dir(out, force=False)
-        if out.exists():
-            out.rmdir()  # empty, checked above
-        os.replace(tmp, out)
+        move_into(tmp, out, False, tuple(p.name for p in tmp.iterdir()))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return {"runs": runs, "differences": diffs, "net_costs": costs}

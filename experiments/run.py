@@ -143,12 +143,12 @@ def check_out_dir(out: Path, force: bool) -> None:
         )
 
 
-def write_weekly(weekly, path: Path, record: dict[str, Any]) -> None:
-    """Parquet with the run's provenance (parameters, seed, version, commit) in its metadata."""
+def write_parquet(frame, path: Path, record: dict[str, Any]) -> None:
+    """Parquet with its provenance (parameters, seed, version, commit) in the file's metadata."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pa.Table.from_pandas(weekly, preserve_index=False)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
     meta = dict(table.schema.metadata or {})
     meta[b"wijksim"] = json.dumps(record, default=str).encode()
     pq.write_table(table.replace_schema_metadata(meta), path, compression="zstd")
@@ -164,7 +164,7 @@ def write_outputs(
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".wijksim-", dir=out.parent))
     try:
-        write_weekly(weekly, tmp / "weekly.parquet", record)
+        write_parquet(weekly, tmp / "weekly.parquet", record)
         summary = {
             "wijksim_version": record["wijksim_version"],
             "seed": record["seed"],
@@ -174,11 +174,21 @@ def write_outputs(
         (tmp / "summary.json").write_text(json.dumps(summary, indent=1))
         (tmp / "run.json").write_text(json.dumps(record, indent=1, default=str))
         make_report(weekly, yearly, title, tmp / "report.png")
-        if not out.exists():
-            os.replace(tmp, out)
-            return
-        check_out_dir(out, force)  # nothing appeared meanwhile
-        for name in OUTPUT_FILES:
-            os.replace(tmp / name, out / name)
+        move_into(tmp, out, force, OUTPUT_FILES)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def move_into(tmp: Path, out: Path, force: bool, names: tuple[str, ...]) -> None:
+    """Move finished outputs from `tmp` into `out`: a new folder, an empty one, or (with --force)
+    one whose files named in `names` are replaced; a listed file this run did not write is removed,
+    so that nothing in `out` is left over from an earlier command. The caller removes `tmp`."""
+    if not out.exists():
+        os.replace(tmp, out)
+        return
+    check_out_dir(out, force)  # nothing appeared meanwhile
+    for name in names:
+        if (tmp / name).exists():
+            os.replace(tmp / name, out / name)
+        elif (out / name).exists():
+            (out / name).unlink()

@@ -51,7 +51,7 @@ INT_COLUMNS = {
 
 Task = tuple[int, dict[str, Any], int, int]  # run_id, parameters, seed, years
 #: Dask settings for sweep workers (for a real cluster, the README gives the environment variable).
-NO_PROFILER = {
+DASK_WORKER_CONFIG = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "2s",
@@ -236,7 +236,7 @@ def connect_dask(workers: int, scheduler: str | None):
     # The worker's statistical profiler samples every thread's stack every 10 ms, and its event loop
     # ticks every 20 ms; each takes the GIL from the run. Nobody reads those profiles here, and
     # ticks, system and memory checks once a second are plenty for sweep tasks of a second or more.
-    with dask.config.set(NO_PROFILER):
+    with dask.config.set(DASK_WORKER_CONFIG):
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )

@@ -167,7 +167,7 @@ _p("carer_min_hours", "hours/week", 1.5, 0.05, 20.0,
    "assumed; calibrated to RIVM 2020 informal carers",
    "Informal help given (13-week average) from which an adult counts as an informal carer when predicting from demography.", G)
 _p("volunteer_base_share", "share", 0.33, 0.0, 1.0,
-   "RIVM 2020 volunteering (wijk median 29%); calibrated",
+   "RIVM 2020 volunteering (wijk median 29%)",
    "Chance that an adult without a serious need volunteers, outside social housing and born in the Netherlands.", G)
 _p("volunteer_deprivation_odds_ratio", "odds ratio", 0.6, 0.05, 2.0,
    "assumed; RIVM 2020 volunteering is lower in deprived wijken (docs/calibration.md)",
@@ -480,7 +480,7 @@ def _apply_calibration() -> dict[str, Any]:
             v = round(v, 4) if isinstance(v, float) else v
             source = f"{p.source}; calibrated (docs/calibration.md; assumed before: {p.default:g})"
             _P[i] = replace(p, default=v, source=source)
-    return {k: v for k, v in values.items()}
+    return dict(values)
 
 
 CALIBRATED = _apply_calibration()

@@ -85,6 +85,7 @@ def test_calibrate_on_a_dask_cluster(tmp_path):
     fitted = json.loads((out / "fitted_params.json").read_text())
     prov = fitted["provenance"]
     assert prov["backend"] == "dask" and prov["workers"] == "dask cluster", prov
+    assert prov["fit_details"]["sampler"] == "DaskDistributedSampler"  # the runs went to the cluster
     assert set(fitted["parameters"]) == set(IDENTIFIABLE)
     assert prov["n_parameter_sets"] >= 20
     assert pd.read_parquet(out / "posterior.parquet").weight.sum() == pytest.approx(1.0)

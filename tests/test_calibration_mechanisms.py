@@ -25,7 +25,7 @@ def test_predicted_survey_levels_follow_their_cut_offs_and_propensities():
     def built(**p):
         return NeighbourhoodModel(rng=2, years=1, survey_shares_from_demography=True, **SMALL, **p)
 
-    lonely = [built(loneliness_score_cut=c).st.lonely[built().adults].mean() for c in (0.0, 1.0)]
+    lonely = [(m := built(loneliness_score_cut=c)).st.lonely[m.adults].mean() for c in (0.0, 1.0)]
     assert lonely[0] > lonely[1] + 0.1
     m_low = built(share_social_housing=0.6, volunteer_deprivation_odds_ratio=0.3)
     m_eq = built(share_social_housing=0.6, volunteer_deprivation_odds_ratio=1.0)

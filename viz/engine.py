@@ -107,7 +107,7 @@ def pool() -> ProcessPoolExecutor:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = worker_pool(len(os.sched_getaffinity(0)) + 1)
+            _pool = worker_pool((os.cpu_count() or 2) + 1)
         return _pool
 
 
@@ -140,11 +140,13 @@ def scenarios_runs(setting: Setting, scenarios: list[dict[str, Any]]) -> list:
     missing = list(dict.fromkeys(k for k in keys if k not in have))
     params = {k: validate_overrides(setting, dict(k[1])) for k in missing}  # all valid before any run
     tasks = [(r, params[k], seed, setting.years) for k in missing for r, seed in enumerate(setting.seeds())]
-    try:
-        results = list(pool().map(execute_run, tasks))
-    except BrokenProcessPool:  # a worker died (e.g. out of memory): start fresh workers, try once more
-        reset_pool()
-        results = list(pool().map(execute_run, tasks))
+    results = []
+    if tasks:
+        try:
+            results = list(pool().map(execute_run, tasks))
+        except BrokenProcessPool:  # a worker died (e.g. out of memory): fresh workers, try once more
+            reset_pool()
+            results = list(pool().map(execute_run, tasks))
     reps = setting.replications
     frames = {
         k: results_frame([row for result in results[i * reps : (i + 1) * reps] for row in result]).rename(

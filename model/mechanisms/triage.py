@@ -87,7 +87,7 @@ def triage(model) -> None:
     model.set_path(idx[cm], Path.CASE_MANAGEMENT, end=w + int(p["case_management_weeks"]))
     team = assessed == Need.COMPLEX
     model.set_path(idx[team], Path.COMBINED_TEAM, end=w + int(p["combined_team_weeks"]))
-    refer = idx[(assessed == Need.INDIVIDUAL) & severe]
-    model.refer_onwards(refer)
-    into_care = idx[cm | team | ((assessed == Need.INDIVIDUAL) & severe)]
+    onwards = (assessed == Need.INDIVIDUAL) & severe
+    model.refer_onwards(idx[onwards])
+    into_care = idx[cm | team | onwards]
     model.flows["youth_team_referrals"] += int(np.count_nonzero(model.youth_care_age[into_care]))
