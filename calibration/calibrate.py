@@ -143,7 +143,7 @@ def calibrate(
         start = time.perf_counter()
         if method == "abc":
             if backend == "dask":
-                from ..experiments.sweep import connect_dask
+                from ..experiments.dask_backend import connect_dask
 
                 client, cluster = connect_dask(workers, scheduler)
             fit = run_abc(wijken, priors, budget, tmp / "abc.db", workers, client, population, seed=seed)

@@ -93,6 +93,21 @@ def ppc_plot(per: pd.DataFrame, path: Path) -> None:
     fig.savefig(path, dpi=110)
 
 
+def _abc_lines(details: dict[str, Any]) -> list[str]:
+    """How the ABC run ended, and how many particles its weights are worth (a low effective sample
+    size means a few particles carry the posterior: read its intervals with care)."""
+    if "stopped_because" not in details:
+        return []
+    ess = details["effective_sample_sizes"]
+    return [
+        f"- ABC-SMC: {details['generations']} generations of {details['population_size']} particles; "
+        f"stopped because: {details['stopped_because']}",
+        f"- effective sample size per generation: {', '.join(f'{x:.0f}' for x in ess)}",
+        "- largest move of a median or 90% bound between generations (share of the prior width): "
+        + ", ".join(f"{x:.2f}" for x in details["posterior_shifts"]),
+    ]
+
+
 def markdown(record: dict[str, Any], per: pd.DataFrame) -> str:
     lines = [
         f"# Calibration report ({record['method']})",
@@ -102,6 +117,7 @@ def markdown(record: dict[str, Any], per: pd.DataFrame) -> str:
         f"({record['n_model_runs']} model runs), wall time {record['wall_seconds']:.0f} s",
         f"- data: {record['data']['scan_file']} (sha256 {record['data']['sha256'][:12]}…)",
         f"- created {record['created']} with wijksim {record['wijksim_version']} ({record['git_commit']})",
+        *_abc_lines(record.get("fit_details", {})),
         "",
         "## Fitted parameters",
         "",

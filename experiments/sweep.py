@@ -50,13 +50,6 @@ INT_COLUMNS = {
 }
 
 Task = tuple[int, dict[str, Any], int, int]  # run_id, parameters, seed, years
-#: Dask settings for sweep workers (for a real cluster, the README gives the environment variable).
-DASK_WORKER_CONFIG = {
-    "distributed.worker.profile.enabled": False,
-    "distributed.admin.tick.interval": "1s",
-    "distributed.admin.system-monitor.interval": "2s",
-    "distributed.worker.memory.monitor-interval": "1s",
-}
 
 
 def execute_run(task: Task) -> list[dict[str, Any]]:
@@ -214,59 +207,15 @@ def run_processes(tasks: list[Task], workers: int) -> Iterator[list[dict[str, An
         return
     pending = iter(tasks)
     with worker_pool(workers) as ex:
-        running = {ex.submit(execute_run, t) for t in _take(pending, 2 * workers)}
+        running = {ex.submit(execute_run, t) for t in take(pending, 2 * workers)}
         while running:
             finished, running = wait(running, return_when=FIRST_COMPLETED)
             for fut in finished:
                 yield fut.result()
-            running |= {ex.submit(execute_run, t) for t in _take(pending, len(finished))}
+            running |= {ex.submit(execute_run, t) for t in take(pending, len(finished))}
 
 
-def connect_dask(workers: int, scheduler: str | None):
-    """A Dask client: the given scheduler, or a LocalCluster of `workers` single-threaded processes."""
-    from distributed import Client, LocalCluster
-
-    if scheduler:
-        try:
-            return Client(scheduler, timeout="5s"), None
-        except (OSError, TimeoutError) as err:
-            raise DesignError("--scheduler", scheduler, f"unreachable ({type(err).__name__})") from None
-    import dask
-
-    # The worker's statistical profiler samples every thread's stack every 10 ms, and its event loop
-    # ticks every 20 ms; each takes the GIL from the run. Nobody reads those profiles here, and
-    # ticks, system and memory checks once a second are plenty for sweep tasks of a second or more.
-    with dask.config.set(DASK_WORKER_CONFIG):
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-    return Client(cluster), cluster
-
-
-def run_dask(tasks: list[Task], client) -> Iterator[list[dict[str, Any]]]:
-    import sys
-
-    from distributed import as_completed
-
-    # A run is one long, single-threaded stream of small numpy calls; with the default 5 ms GIL
-    # switch interval the worker's event-loop thread interrupts it often enough to cost ~15-20%.
-    client.run(sys.setswitchinterval, 0.05)
-
-    window = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 4)
-    pending = iter(tasks)
-    futures = [
-        client.submit(execute_run, t, key=f"wijksim-run-{t[0]}-{t[2]}", pure=False)
-        for t in _take(pending, window)
-    ]
-    queue = as_completed(futures)
-    for fut in queue:
-        yield fut.result()
-        fut.release()
-        for t in _take(pending, 1):
-            queue.add(client.submit(execute_run, t, key=f"wijksim-run-{t[0]}-{t[2]}", pure=False))
-
-
-def _take(it: Iterator, n: int) -> list:
+def take(it: Iterator, n: int) -> list:
     out = []
     for _ in range(n):
         try:
@@ -297,10 +246,17 @@ def run_sweep(
     tasks, table = plan(design)  # validate before touching the folder or a cluster
     client = cluster = None
     if backend == "dask":
+        from .dask_backend import connect_dask
+
         client, cluster = connect_dask(workers, scheduler)
     try:
         todo, table = prepare(design, out, resume)
-        stream = run_dask(todo, client) if client is not None else run_processes(todo, workers)
+        if client is not None:
+            from .dask_backend import run_dask
+
+            stream = run_dask(todo, client)
+        else:
+            stream = run_processes(todo, workers)
         _drain(stream, out, len(todo), len(tasks), workers, progress)
     finally:
         if client is not None:

@@ -101,6 +101,20 @@ def test_engine_comparison_uses_common_seeds_and_caches():
     assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
 
 
+def test_engine_reports_progress_per_run_and_nothing_when_cached():
+    s = engine.Setting(residents=300, years=2, replications=3, seed=11)
+    calls: list[tuple[int, int]] = []
+    engine.comparison(
+        s, [("dev", {"network_developers": 1})], lambda done, total: calls.append((done, total))
+    )
+    assert calls == [(k, 6) for k in range(7)]  # baseline and one scenario, 3 replications each
+    calls.clear()
+    engine.comparison(
+        s, [("dev", {"network_developers": 1})], lambda done, total: calls.append((done, total))
+    )
+    assert calls == []  # all from the cache
+
+
 def test_engine_network_snapshots_and_story():
     t = translator("nl")
     s = engine.Setting(residents=600, years=3, replications=2, seed=2)

@@ -7,7 +7,13 @@ import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
-from wijksim.calibration.fit import run_abc
+from wijksim.calibration.fit import (
+    SETTLED_GENERATIONS,
+    SETTLED_SHIFT,
+    posterior_shift,
+    run_abc,
+    settling_abc_smc_class,
+)
 from wijksim.calibration.simulator import PRIORS, make_wijken, simulate_set
 from wijksim.calibration.targets import SHIPPED_SCAN, read_scan, select
 from wijksim.calibration.validate import fit_baseline, predict_baseline
@@ -74,6 +80,49 @@ def test_abc_recovers_known_parameters(tmp_path):
     assert fit.n_simulations >= 80 and fit.details["generations"] >= 3
 
 
+def test_posterior_shift_is_the_largest_move_in_prior_widths():
+    before = {"a": {"q05": 0.1, "median": 0.5, "q95": 0.9, "prior": [0, 2]}}
+    after = {"a": {"q05": 0.2, "median": 0.5, "q95": 0.7, "prior": [0, 2]}}
+    assert posterior_shift(before, after) == pytest.approx(0.1)  # q95 moved 0.2 of a width of 2
+
+
+def _toy_abc(tmp_path, noise: float, generations: int):
+    """ABC-SMC on y = a + noise, observed y = 0.3: the posterior of a settles near 0.3."""
+    import pyabc
+
+    np.random.seed(3)
+    priors = {"a": (0.0, 1.0)}
+    abc = settling_abc_smc_class()(
+        lambda p: {"y": p["a"] + noise * np.random.normal()},
+        pyabc.Distribution(a=pyabc.RV("uniform", 0, 1)),
+        pyabc.PNormDistance(p=2),
+        population_size=200,
+        sampler=pyabc.sampler.SingleCoreSampler(),
+    )
+    abc.priors, abc.summaries, abc.shifts, abc.effective_sizes = priors, [], [], []
+    abc.new(f"sqlite:///{tmp_path / 'toy.db'}", {"y": 0.3})
+    history = abc.run(max_nr_populations=generations, min_acceptance_rate=0.0)
+    return abc, history
+
+
+def test_abc_stops_once_the_posterior_has_settled(tmp_path):
+    """With noise the posterior can get no narrower than the noise: it settles and ABC stops well
+    before its generation limit; the last shifts are within the tolerance."""
+    abc, history = _toy_abc(tmp_path, noise=0.1, generations=25)
+    assert abc.settled and history.max_t + 1 < 25
+    assert max(abc.shifts[-SETTLED_GENERATIONS:]) <= SETTLED_SHIFT
+    assert len(abc.shifts) == history.max_t  # one shift per generation after the first
+    s = abc.summaries[-1]["a"]
+    assert s["q05"] < 0.3 < s["q95"]
+
+
+def test_abc_does_not_stop_while_the_posterior_still_narrows(tmp_path):
+    """Without noise every generation narrows the posterior a lot at first: no early stop."""
+    abc, history = _toy_abc(tmp_path, noise=0.0, generations=3)
+    assert not abc.settled and history.max_t + 1 == 3
+    assert max(abc.shifts) > SETTLED_SHIFT
+
+
 def test_calibrate_on_a_dask_cluster(tmp_path):
     """`--backend dask`: ABC-SMC on a LocalCluster (the cluster code path) writes the same outputs
     and says in its record where it ran."""
@@ -111,6 +160,11 @@ def test_calibrate_writes_posterior_report_and_provenance(tmp_path):
     assert prov["versions"]["pyabc"] == "0.13.0"
     record = json.loads((out / "calibration.json").read_text())
     assert set(record["ppc_inside_90"]) == set(record["targets"][WIJK])
+    details = prov["fit_details"]  # how the run ended and what its weights are worth
+    assert len(details["effective_sample_sizes"]) == details["generations"]
+    assert all(1 <= x <= 40 for x in details["effective_sample_sizes"])
+    assert len(details["posterior_shifts"]) == details["generations"] - 1
+    assert details["stopped_because"] in (out / "report.md").read_text()
     # the fitted file drives a run: its values reach the model
     run_out = tmp_path / "run"
     res = invoke("run", "--scan", SHIPPED_SCAN, "--wijk", WIJK, "--residents", 600, "--years", 1,

@@ -174,3 +174,23 @@ def test_installed_command_runs_and_fails_cleanly(tmp_path):
     )
     assert bad.returncode == 2 and "residents" in bad.stderr
     assert not (tmp_path / "b").exists()
+
+
+def test_app_binds_to_localhost_and_switches_off_solara_telemetry(monkeypatch):
+    """`wijksim app` becomes the Solara server: on 127.0.0.1 unless told otherwise, and without
+    Solara's usage statistics (a workshop laptop may be offline; a municipality would ask)."""
+    import os
+
+    calls = []
+
+    def fake_execve(path, argv, env):
+        calls.append((argv, env))
+        raise SystemExit(0)
+
+    monkeypatch.setattr(os, "execve", fake_execve)
+    monkeypatch.delenv("SOLARA_TELEMETRY_MIXPANEL_ENABLE", raising=False)
+    res = invoke("app", "--port", 8911)
+    assert res.exit_code == 0, res.output
+    argv, env = calls[0]
+    assert argv[argv.index("--host") + 1] == "127.0.0.1" and argv[argv.index("--port") + 1] == "8911"
+    assert env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"

@@ -195,6 +195,36 @@ def test_dask_scheduler_with_two_workers_gives_identical_tables(tmp_path, refere
     assert params.equals(reference[0]) and results.equals(reference[1])
 
 
+def test_connecting_tunes_every_dask_worker_also_those_that_join_later(dask_cluster):
+    """The GIL switch interval is the visible half of `tune_worker` (the other half, glibc's
+    malloc thresholds, cannot be read back)."""
+    import sys
+
+    from distributed import Client
+    from wijksim.experiments.dask_backend import connect_dask
+
+    addr, _ = dask_cluster
+    with Client(addr, timeout="5s") as plain:  # fresh workers run with Python's default
+        assert list(plain.run(sys.getswitchinterval).values()) == pytest.approx([0.005] * 2)
+    client, cluster = connect_dask(2, addr)
+    try:
+        assert cluster is None
+        assert list(client.run(sys.getswitchinterval).values()) == pytest.approx([0.05] * 2)
+        late = subprocess.Popen(
+            [BIN / "dask", "worker", addr, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            client.wait_for_workers(3, timeout=60)
+            assert list(client.run(sys.getswitchinterval).values()) == pytest.approx([0.05] * 3)
+        finally:
+            late.kill()
+            late.wait()
+    finally:
+        client.close()
+
+
 def test_killing_a_dask_worker_mid_sweep_still_runs_everything_once(tmp_path, reference, dask_cluster):
     addr, workers = dask_cluster
     design = tmp_path / "d.toml"

@@ -110,6 +110,7 @@ def Page():
     net_choice = solara.use_reactive(0)
     net_year = solara.use_reactive(0)
     story_who = solara.use_reactive(None)
+    progress = solara.use_reactive((0, 0))  # (runs done, runs to do) of the running comparison
 
     def setting() -> engine.Setting:
         return engine.Setting(
@@ -128,8 +129,9 @@ def Page():
         ]
 
     def compute():
+        progress.set((0, 0))
         try:
-            res = engine.comparison(setting(), named())
+            res = engine.comparison(setting(), named(), lambda done, total: progress.set((done, total)))
         except ParameterError as err:
             error.set(str(err))
             return None
@@ -163,7 +165,7 @@ def Page():
                             scenarios.set(items)
 
                         LeverControls(sc, change, t, f"scenario-{i + 1}")
-            Results(t, task, error, result, net, net_choice, net_year, story_who)
+            Results(t, task, progress, error, result, net, net_choice, net_year, story_who)
 
 
 @solara.component
@@ -205,7 +207,26 @@ def Settings(t, preset, query, wijk_label, residents, years, replications, seed,
 
 
 @solara.component
-def Results(t, task, error, result, net, net_choice, net_year, story_who):
+def Running(t, progress):
+    """How many of the runs are done: a bar that moves only when a run finishes (an endlessly
+    animated bar keeps the browser busy on the same cores the runs need)."""
+    done, total = progress.value
+    label = t("running") + (f" {done}/{total}" if total else "")
+    solara.Text(label, classes=["running"])
+    solara.ProgressLinear(100 * done / total if total else 0)
+
+
+@solara.component
+def NetworkFigure(net, year, t):
+    """Drawn once per network run, year and language, not on every render of the page."""
+    figure = solara.use_memo(
+        lambda: engine.network_figure(net, year, t), dependencies=[id(net), year, t("run")]
+    )
+    solara.FigureMatplotlib(figure, format="png", dependencies=[figure])
+
+
+@solara.component
+def Results(t, task, progress, error, result, net, net_choice, net_year, story_who):
     figure = solara.use_memo(  # the curves are drawn once per result and language
         lambda: engine.curves_figure(result.value["result"], t) if result.value is not None else None,
         dependencies=[id(result.value), t("run")],
@@ -213,8 +234,7 @@ def Results(t, task, error, result, net, net_choice, net_year, story_who):
     with solara.Row():
         solara.Button(t("run"), on_click=task, color="primary", disabled=task.pending, classes=["run-button"])
         if task.pending:
-            solara.Text(t("running"))
-            solara.ProgressLinear(True)
+            Running(t, progress)
     if error.value:
         solara.Error(f"{t('error')}: {error.value}", classes=["input-error"])
     if task.error:
@@ -226,7 +246,11 @@ def Results(t, task, error, result, net, net_choice, net_year, story_who):
     res = result.value["result"]
     with solara.lab.Tabs():
         with solara.lab.Tab(t("curves")):
-            solara.FigureMatplotlib(figure, format="png")
+            # Without dependencies the figure would be turned into a PNG again on every render
+            # (a quarter second each, on the cores the runs need).
+            solara.FigureMatplotlib(
+                figure, format="png", dependencies=[figure], pil_kwargs={"compress_level": 1}
+            )
             solara.Markdown(f"### {t('summary')}")
             with solara.Div(classes=["summary"]):
                 for line in engine.summary_sentences(res, t):
@@ -267,7 +291,7 @@ def Results(t, task, error, result, net, net_choice, net_year, story_who):
                     max=len(net.value["snapshots"]) - 1,
                     thumb_label="always",
                 )
-                solara.FigureMatplotlib(engine.network_figure(net.value, net_year.value, t), format="png")
+                NetworkFigure(net.value, net_year.value, t)
         with solara.lab.Tab(t("story")):
             if net.value is None:
                 solara.Info(t("compute_network"))

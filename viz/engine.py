@@ -12,7 +12,8 @@ import functools
 import os
 import threading
 from collections import OrderedDict
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,8 @@ from ..experiments.workers import worker_pool
 from ..model.indicators import KEY_INDICATORS
 from ..model.params import REGISTRY
 
+#: Called with (runs done, runs to do) while a comparison runs.
+Progress = Callable[[int, int], None]
 WIJK_TABLE = Path(__file__).resolve().parents[1] / "model" / "data" / "wijken_2024.csv"
 #: Levers a workshop can change per scenario, in the order shown.
 LEVERS = (
@@ -131,9 +134,11 @@ def scenario_runs(setting: Setting, overrides: dict[str, Any]):
     return scenarios_runs(setting, [overrides])[0]
 
 
-def scenarios_runs(setting: Setting, scenarios: list[dict[str, Any]]) -> list:
+def scenarios_runs(
+    setting: Setting, scenarios: list[dict[str, Any]], progress: Progress | None = None
+) -> list:
     """Yearly results of several scenarios; the runs not in the cache go to the workers together,
-    so that they share the cores."""
+    so that they share the cores. `progress(done, total)` is called as runs finish."""
     keys = [_key(setting, ov) for ov in scenarios]
     with _cache_lock:  # several browser tabs may ask at once
         have = {k: _cache[k] for k in keys if k in _cache}
@@ -143,10 +148,10 @@ def scenarios_runs(setting: Setting, scenarios: list[dict[str, Any]]) -> list:
     results = []
     if tasks:
         try:
-            results = list(pool().map(execute_run, tasks))
+            results = _run_all(tasks, progress)
         except BrokenProcessPool:  # a worker died (e.g. out of memory): fresh workers, try once more
             reset_pool()
-            results = list(pool().map(execute_run, tasks))
+            results = _run_all(tasks, progress)
     reps = setting.replications
     frames = {
         k: results_frame([row for result in results[i * reps : (i + 1) * reps] for row in result]).rename(
@@ -164,6 +169,15 @@ def scenarios_runs(setting: Setting, scenarios: list[dict[str, Any]]) -> list:
     return [have[k] for k in keys]
 
 
+def _run_all(tasks: list, progress: Progress | None) -> list:
+    futures = [pool().submit(execute_run, task) for task in tasks]
+    if progress is not None:
+        progress(0, len(tasks))
+        for done, _ in enumerate(as_completed(futures), start=1):
+            progress(done, len(tasks))
+    return [f.result() for f in futures]
+
+
 def reset_pool() -> None:
     global _pool
     with _pool_lock:
@@ -172,13 +186,15 @@ def reset_pool() -> None:
         _pool = None
 
 
-def comparison(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
+def comparison(
+    setting: Setting, scenarios: list[tuple[str, dict[str, Any]]], progress: Progress | None = None
+) -> dict[str, Any]:
     """Baseline ("no new decisions") plus scenarios: runs, differences with 95% CIs, net costs."""
     import pandas as pd
 
     named = [("baseline", {})] + scenarios
     frames = []
-    for (name, _), df in zip(named, scenarios_runs(setting, [ov for _, ov in named]), strict=True):
+    for (name, _), df in zip(named, scenarios_runs(setting, [ov for _, ov in named], progress), strict=True):
         df = df.copy()
         df.insert(0, "scenario", name)
         frames.append(df)

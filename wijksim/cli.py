@@ -395,7 +395,14 @@ def app_command(
         fail(ParameterError("--lang", lang, "choose nl or en"))
     if not 0 < port < 65536:
         fail(ParameterError("--port", port, "must be 1-65535"))
-    env = {**os.environ, "WIJKSIM_LANG": lang, "WIJKSIM_WARM_UP": "1"}
+    # No usage statistics to Solara's telemetry service (a workshop's machine may be offline, and
+    # a municipality's data protection officer would ask); a user may still switch it on.
+    env = {
+        "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
+        **os.environ,
+        "WIJKSIM_LANG": lang,
+        "WIJKSIM_WARM_UP": "1",
+    }
     typer.echo(f"wijksim app on http://{host}:{port} (Ctrl-C stops it)")
     cmd = [
         sys.executable,
