@@ -487,7 +487,8 @@ def calibrate(
         int | None,
         typer.Option(
             help="Parameter sets to simulate (abc default 3000, optuna default 300 trials). ABC checks "
-            "it between generations, so the last generation can go over."
+            "it between generations, so the last generation can go over; it stops earlier once the "
+            "posterior has settled (see report.md for why it stopped)."
         ),
     ] = None,
     backend: Annotated[str, typer.Option(help="processes (local cores) or dask (abc).")] = "processes",
