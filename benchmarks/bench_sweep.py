@@ -1,6 +1,6 @@
 """Speed of sweeps (prints figures; not a test).
 
-    python benchmarks/bench_sweep.py              # all figures (about 15 minutes on 2 cores)
+    python benchmarks/bench_sweep.py              # all figures (about 12 minutes on 2 cores)
     python benchmarks/bench_sweep.py --runs 200   # a shorter sweep
 
 1. The main sweep: RUNS runs of 2,000 residents x 10 years (grid over two levers, replicated) on

@@ -80,11 +80,13 @@ def settling_abc_smc_class():
     import pyabc
 
     class SettlingABCSMC(pyabc.ABCSMC):
-        priors: dict[str, tuple[float, float]] = {}
-        summaries: list[dict[str, dict]]
-        shifts: list[float]
-        effective_sizes: list[float]
-        settled = False
+        def __init__(self, *args, priors: dict[str, tuple[float, float]], **kwargs):
+            super().__init__(*args, **kwargs)
+            self.priors = priors
+            self.summaries: list[dict[str, dict]] = []  # posterior_summary of each generation
+            self.shifts: list[float] = []  # posterior_shift between consecutive generations
+            self.effective_sizes: list[float] = []  # 1 / sum(w^2) of each generation's weights
+            self.settled = False
 
         def check_terminate(self, t: int, acceptance_rate: float) -> bool:
             frame, w = self.history.get_distribution(m=0, t=t)
@@ -138,9 +140,8 @@ def run_abc(
         p=2, scale_function=pyabc.distance.scale.cmad, max_scale_weight_ratio=MAX_WEIGHT_RATIO
     )
     abc = settling_abc_smc_class()(
-        Simulator(wijken), prior, distance, population_size=population, sampler=sampler
+        Simulator(wijken), prior, distance, population_size=population, sampler=sampler, priors=priors
     )
-    abc.priors, abc.summaries, abc.shifts, abc.effective_sizes = priors, [], [], []
     abc.new(f"sqlite:///{db_path}", observed_stats(wijken))
     history = abc.run(
         max_total_nr_simulations=budget, max_nr_populations=max_generations, min_acceptance_rate=0.01

@@ -80,17 +80,18 @@ def _local_cluster(workers: int):
 
 
 def run_dask(tasks: list[Task], client) -> Iterator[list[dict[str, Any]]]:
+    """Each run's rows as it finishes, keeping about two runs per worker queued (memory stays flat
+    however long the sweep)."""
     from distributed import as_completed
+
+    def submit(task: Task):
+        return client.submit(execute_run, task, key=f"wijksim-run-{task[0]}-{task[2]}", pure=False)
 
     window = max(2, 2 * len(client.scheduler_info().get("workers", {})) or 4)
     pending = iter(tasks)
-    futures = [
-        client.submit(execute_run, t, key=f"wijksim-run-{t[0]}-{t[2]}", pure=False)
-        for t in take(pending, window)
-    ]
-    queue = as_completed(futures)
+    queue = as_completed([submit(t) for t in take(pending, window)])
     for fut in queue:
         yield fut.result()
         fut.release()
         for t in take(pending, 1):
-            queue.add(client.submit(execute_run, t, key=f"wijksim-run-{t[0]}-{t[2]}", pure=False))
+            queue.add(submit(t))

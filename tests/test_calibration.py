@@ -91,15 +91,14 @@ def _toy_abc(tmp_path, noise: float, generations: int):
     import pyabc
 
     np.random.seed(3)
-    priors = {"a": (0.0, 1.0)}
     abc = settling_abc_smc_class()(
         lambda p: {"y": p["a"] + noise * np.random.normal()},
         pyabc.Distribution(a=pyabc.RV("uniform", 0, 1)),
         pyabc.PNormDistance(p=2),
         population_size=200,
         sampler=pyabc.sampler.SingleCoreSampler(),
+        priors={"a": (0.0, 1.0)},
     )
-    abc.priors, abc.summaries, abc.shifts, abc.effective_sizes = priors, [], [], []
     abc.new(f"sqlite:///{tmp_path / 'toy.db'}", {"y": 0.3})
     history = abc.run(max_nr_populations=generations, min_acceptance_rate=0.0)
     return abc, history
