@@ -55,7 +55,7 @@ def take_waiting(model) -> None:
     if free_places(model) <= 0:
         return
     st = model.st
-    q = np.flatnonzero((st.path == Path.WAITING_SPECIALIST) & ~st.crisis)
+    q = ((st.path == Path.WAITING_SPECIALIST) & ~st.crisis).nonzero()[0]
     q = q[np.argsort(st.queue_since[q], kind="stable")]
     admit(model, q)
 

@@ -25,7 +25,7 @@ class KeyFacility(mesa.Agent):
         reach = p["key_facility_reach"]
         self.radius = float(np.quantile(dist, reach)) if reach > 0 else -1.0
         st.in_reach[:] = dist <= self.radius if reach > 0 else False
-        self.members = np.flatnonzero(st.in_reach)
+        self.members = st.in_reach.nonzero()[0]
         self.light_slots = int(round(p["key_facility_light_slots"] * len(self.members) / 1000))
         self.signalled = 0
         self.light_help_given = 0
@@ -57,7 +57,7 @@ class KeyFacility(mesa.Agent):
         free = self.light_slots - used
         if free <= 0:
             return
-        q = np.flatnonzero((st.path == Path.WAITING_GENERALIST) & st.in_reach & (st.need == Need.SOCIAL))
+        q = ((st.path == Path.WAITING_GENERALIST) & st.in_reach & (st.need == Need.SOCIAL)).nonzero()[0]
         take = q[np.argsort(st.queue_since[q], kind="stable")][:free]
         if len(take):
             st.return_need[take] = st.need[take]

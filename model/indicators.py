@@ -166,7 +166,7 @@ def weekly_row(model) -> dict[str, Any]:
     degree = model.network.degree
     paths = np.bincount(st.path, minlength=len(Path))
     needs = np.bincount(st.need, minlength=len(Need)) / n
-    needy = np.flatnonzero(st.need)
+    needy = st.need.nonzero()[0]
     sev = st.severity[needy]
     count = np.count_nonzero
     row |= {
@@ -178,13 +178,13 @@ def weekly_row(model) -> dict[str, Any]:
         "hidden_need_share": hidden_count(model) / n,
         "waiting_list": int(paths[Path.WAITING_SPECIALIST]),
         "waiting_generalist": int(paths[Path.WAITING_GENERALIST]),
-        "isolated_share": len(model.network.cached("isolated", lambda: np.flatnonzero(degree == 0))) / n,
+        "isolated_share": len(model.network.cached("isolated", lambda: (degree == 0).nonzero()[0])) / n,
         "mean_ties": model.network.cached("mean_ties", lambda: float(degree.mean())),
         "lonely_share": count(st.lonely) / n_adults,
         "severely_lonely_share": count((model.loneliness > model.severe_cut) & adults) / n_adults,
         "informal_carer_share": count((st.care_given_avg >= model.carer_cut) & adults) / n_adults,
         "volunteer_share": count(st.volunteer & adults & (st.burnout_until <= model.week)) / n_adults,
-        "generalist_skill": float(model.generalist_skill().mean()) if model.n_generalists else 0.0,
+        "generalist_skill": model.team_skill(),
         "provision_h1_adults": count(st.provision_h1 & adults),
         "provision_h1_young": count(st.provision_h1 & model.youth_care_age),
         "young_0_24": model.n_young_0_24,

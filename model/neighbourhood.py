@@ -140,7 +140,7 @@ class NeighbourhoodModel(mesa.Model):
         """Residents whose need already passes their threshold start known to services, on the
         path their need kind gets, within capacity, part-way through an episode (no warm-up burst)."""
         st, p, rng = self.st, self.p, self.rng
-        needy = np.flatnonzero(st.need)
+        needy = st.need.nonzero()[0]
         above = needy[
             help_seeking.unmet_severity(self, needy) > help_seeking.effective_threshold(self, needy)
         ]
@@ -198,6 +198,7 @@ class NeighbourhoodModel(mesa.Model):
     def _make_professionals(self) -> None:
         p = self.p
         self.generalists: list[Generalist] = []
+        self._team_skill: tuple[tuple[float, ...], float] = ((), 0.0)
         self.set_neighbourhood_team(p["neighbourhood_team_factor"])
         self.specialists = [Specialist(self, d, 0) for d in SPECIALIST_DOMAINS]
         self.set_specialist_capacity(p["specialist_capacity_factor"])
@@ -302,7 +303,7 @@ class NeighbourhoodModel(mesa.Model):
             self.step()
 
     def _activation_decay(self) -> None:
-        act = np.flatnonzero(self.st.activated)
+        act = self.st.activated.nonzero()[0]
         if len(act):
             stop = act[self.rng.random(len(act)) < self.p["activation_decay_rate"] / 52.0]
             self.st.activated[stop] = False
@@ -423,8 +424,12 @@ class NeighbourhoodModel(mesa.Model):
             self._capacity = np.array([g.capacity for g in self.generalists], dtype=float)
         return self._capacity
 
-    def generalist_skill(self) -> np.ndarray:
-        return np.array([g.skill for g in self.generalists], dtype=float)
+    def team_skill(self) -> float:
+        """The team's mean skill (0 without a team); recomputed only when a skill changed."""
+        skills = tuple(g.skill for g in self.generalists)
+        if skills != self._team_skill[0]:
+            self._team_skill = (skills, float(np.mean(skills)) if skills else 0.0)
+        return self._team_skill[1]
 
     def generalist_load(self) -> np.ndarray:
         st = self.st

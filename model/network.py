@@ -12,12 +12,34 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+# scipy's own C routines behind csr_matrix((data, (rows, cols))): the public constructor's Python
+# checks cost more than the conversion itself, and the network is rebuilt every 4 weeks (private
+# module; scipy is pinned, and tests/test_network.py checks the result against the public route).
+from scipy.sparse import _sparsetools
+
 #: Share of new neighbourhood ties that go to anyone in the neighbourhood rather than nearby (assumed).
 LONG_RANGE_SHARE = 0.2
 #: Residents per spatial cell used for local tie formation (assumed).
 CELL_SIZE = 40
 #: Gamma shape of sociability (lower = more residents with few ties; assumed, gives 4-6% isolated).
 SOCIABILITY_SHAPE = 0.8
+
+
+def symmetric_adjacency(n: int, rows: np.ndarray, cols: np.ndarray) -> sp.csr_matrix:
+    """The n x n 0/1 float32 CSR matrix with a 1 wherever (rows, cols) has a pair (duplicates once),
+    as `csr_matrix((ones, (rows, cols)))` with `sum_duplicates()` and data set to 1 would give."""
+    nnz = len(rows)
+    indptr = np.empty(n + 1, dtype=np.int32)
+    indices = np.empty(nnz, dtype=np.int32)
+    counts = np.empty(nnz, dtype=np.float32)
+    rows, cols = rows.astype(np.int32, copy=False), cols.astype(np.int32, copy=False)
+    _sparsetools.coo_tocsr(n, n, nnz, rows, cols, np.ones(nnz, dtype=np.float32), indptr, indices, counts)
+    _sparsetools.csr_sort_indices(n, indptr, indices, counts)
+    _sparsetools.csr_sum_duplicates(n, n, indptr, indices, counts)
+    nnz = int(indptr[-1])
+    a = sp.csr_matrix((np.ones(nnz, dtype=np.float32), indices[:nnz], indptr), shape=(n, n), copy=False)
+    a.has_sorted_indices = True
+    return a
 
 
 class SocialNetwork:
@@ -96,13 +118,7 @@ class SocialNetwork:
             v = np.concatenate([self.v, self.hh_v])
             keep = u != v
             u, v = u[keep], v[keep]
-            a = sp.csr_matrix(
-                (np.ones(2 * len(u), dtype=np.float32), (np.concatenate([u, v]), np.concatenate([v, u]))),
-                shape=(self.n, self.n),
-            )
-            a.sum_duplicates()
-            a.data[:] = 1.0
-            self._adj = a
+            self._adj = a = symmetric_adjacency(self.n, np.concatenate([u, v]), np.concatenate([v, u]))
             self._cache = {}
             self._degree = np.diff(a.indptr).astype(np.int32)
         return self._adj

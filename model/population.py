@@ -23,7 +23,7 @@ SINGLE_PARENT_SHARE = 0.2
 def weighted_pick(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.ndarray:
     """Pick k distinct indices with probability proportional to weights, in the order a draw
     one by one without replacement would give (Efraimidis-Spirakis keys)."""
-    eligible = np.flatnonzero(weights > 0)
+    eligible = (weights > 0).nonzero()[0]
     k = int(min(k, len(eligible)))
     if k <= 0:
         return np.empty(0, dtype=np.int64)
@@ -57,8 +57,8 @@ def _households(
     """
     n = len(age)
     household = np.full(n, -1, dtype=np.int32)
-    minors = np.flatnonzero(age < 18)
-    grown = rng.permutation(np.flatnonzero(age >= 18))
+    minors = (age < 18).nonzero()[0]
+    grown = rng.permutation((age >= 18).nonzero()[0])
     s = p["share_one_person_households"]
     f = s / (2.0 - s) if s < 1 else 1.0
     n_alone = int(round(f * len(grown)))

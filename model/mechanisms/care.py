@@ -9,6 +9,8 @@ individual need remains (§5.3 routing), otherwise to ordinary life (mechanism 6
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ..state import Need, Path, path_table
@@ -20,11 +22,16 @@ EPISODE = path_table(
 
 
 def effect_table(model, skill: float) -> np.ndarray:
-    """Weekly severity reduction by path (rows) and true need kind (columns)."""
+    """Weekly severity reduction by path (rows) and true need kind (columns); read-only."""
     p = model.p
-    light, cm = p["light_help_effect"], p["case_management_effect"]
     team = p["combined_team_effect"] * (0.5 + 0.5 * skill)
-    spec, flex = p["specialist_effect"], p["flex_effect"]
+    return _effect_table(
+        p["light_help_effect"], p["case_management_effect"], team, p["specialist_effect"], p["flex_effect"]
+    )
+
+
+@lru_cache(maxsize=256)  # the table changes only when the team's skill does
+def _effect_table(light: float, cm: float, team: float, spec: float, flex: float) -> np.ndarray:
     e = np.zeros((len(Path), len(Need)), dtype=np.float32)
     e[Path.LIGHT_HELP] = [0, light, 0.2 * light, 0]
     e[Path.WAITING_SPECIALIST] = [0, 0.5 * light, 0, 0]  # stuck in too-light help (§7.5)
@@ -32,12 +39,13 @@ def effect_table(model, skill: float) -> np.ndarray:
     e[Path.COMBINED_TEAM] = [0, light, cm, team]
     e[Path.SPECIALIST_CARE] = [0, 0.5 * spec, spec, 0.8 * spec]
     e[Path.FLEX_CARE] = [0, flex, flex, 0.8 * flex]
+    e.flags.writeable = False
     return e
 
 
 def care_effects(model) -> None:
     st = model.st
-    e = effect_table(model, float(model.generalist_skill().mean()) if model.n_generalists else 0.0)
+    e = effect_table(model, model.team_skill())
     effect = e[st.path, st.need]
     # Waiting residents are only held by a generalist if one referred them.
     effect = np.where((st.path == Path.WAITING_SPECIALIST) & (st.provider < 0), 0.0, effect)
@@ -50,15 +58,15 @@ def care_effects(model) -> None:
 def end_episodes(model) -> None:
     st, p, w = model.st, model.p, model.week
     # Needs that resolved while waiting leave the queue (no longer a case for specialists).
-    gone = np.flatnonzero(
+    gone = (
         ((st.path == Path.WAITING_SPECIALIST) & (st.need <= Need.SOCIAL))
         | ((st.path == Path.WAITING_GENERALIST) & (st.need == Need.NONE))
-    )
+    ).nonzero()[0]
     if len(gone):
         st.crisis[gone] = False
         model.start_return(gone)
     active = EPISODE[st.path]
-    done = np.flatnonzero(active & ((st.path_end <= w) | (st.need == Need.NONE)))
+    done = (active & ((st.path_end <= w) | (st.need == Need.NONE))).nonzero()[0]
     if len(done) == 0:
         return
     path, need = st.path[done], st.need[done]

@@ -17,9 +17,9 @@ def apply_severity(model) -> None:
     st, p = model.st, model.p
     has = st.need > 0
     sev = st.severity + np.where(has, model.dsev, 0.0)
-    up = np.flatnonzero(has & (sev >= 1.0) & (st.need < Need.COMPLEX))
-    down = np.flatnonzero(has & (sev < 0.0))
-    sev = np.clip(sev, 0.0, 1.0)
+    up = (has & (sev >= 1.0) & (st.need < Need.COMPLEX)).nonzero()[0]
+    down = (has & (sev < 0.0)).nonzero()[0]
+    np.minimum(np.maximum(sev, 0.0, out=sev), 1.0, out=sev)  # np.clip, without its overhead
     t = p["transition_severity"]
     if len(up):
         st.need[up] += 1

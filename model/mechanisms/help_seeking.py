@@ -49,19 +49,19 @@ def hidden_mask(model, idx: np.ndarray | None = None) -> np.ndarray:
 
 
 def hidden_count(model) -> int:
-    idx = np.flatnonzero(model.st.need)
+    idx = model.st.need.nonzero()[0]
     return int(np.count_nonzero(hidden_mask(model, idx)))
 
 
 def help_seeking(model) -> None:
     st, p, rng = model.st, model.p, model.rng
     # Crises first: a complex need at crisis severity outside specialist care.
-    cx = np.flatnonzero(st.need == Need.COMPLEX)
+    cx = (st.need == Need.COMPLEX).nonzero()[0]
     crisis = cx[(st.severity[cx] >= p["crisis_severity"]) & ~IN_SPECIALIST[st.path[cx]]]
     if len(crisis):
         model.flows["crises"] += len(crisis)
         model.refer_to_specialist(crisis, crisis=True)
-    idx = np.flatnonzero(st.need)
+    idx = st.need.nonzero()[0]
     path = st.path[idx]
     ready = OUTSIDE[path] & ((path != Path.NONE) | (model.week - st.path_since[idx] >= RETRY_WEEKS))
     cand = idx[ready]
@@ -88,7 +88,7 @@ def gp_first(model, seekers: np.ndarray) -> np.ndarray:
     share = p["gp_first_contact_share"]
     if share <= 0 or model.generalist_fte <= 0:  # without a team the GP route is triage's
         return seekers
-    serious = np.flatnonzero(st.need[seekers] >= Need.INDIVIDUAL)
+    serious = (st.need[seekers] >= Need.INDIVIDUAL).nonzero()[0]
     to_gp = serious[model.rng.random(len(serious)) < share]
     if len(to_gp) == 0:
         return seekers

@@ -76,7 +76,7 @@ def informal_support(model) -> None:
     st.care_given_avg += (given_by - st.care_given_avg) / CARE_AVERAGE_WEEKS
     st.overload_weeks += 1
     st.overload_weeks *= given_by > p["carer_overload_hours"]
-    burnt = np.flatnonzero(st.overload_weeks >= p["carer_burnout_weeks"])
+    burnt = (st.overload_weeks >= p["carer_burnout_weeks"]).nonzero()[0]
     if len(burnt):
         st.burnout_until[burnt] = model.week + int(p["carer_recovery_weeks"])
         st.overload_weeks[burnt] = 0
@@ -86,8 +86,8 @@ def informal_support(model) -> None:
     # The informal-only path: outside formal care, need, and noticeable informal support.
     outside = (st.path == Path.NONE) | (st.path == Path.INFORMAL_ONLY)
     now_informal = outside & (st.need > 0) & (met > 0.1)
-    flip_on = np.flatnonzero(now_informal & (st.path == Path.NONE))
-    flip_off = np.flatnonzero(outside & ~now_informal & (st.path == Path.INFORMAL_ONLY))
+    flip_on = (now_informal & (st.path == Path.NONE)).nonzero()[0]
+    flip_off = (outside & ~now_informal & (st.path == Path.INFORMAL_ONLY)).nonzero()[0]
     model.set_path(flip_on, Path.INFORMAL_ONLY)
     model.set_path(flip_off, Path.NONE)
     model.flows["informal_hours"] += float(given_to.sum())

@@ -16,7 +16,7 @@ WAITING = path_table(Path.WAITING_GENERALIST, Path.WAITING_SPECIALIST)
 
 def life_events(model) -> None:
     st, p, rng = model.st, model.p, model.rng
-    ev = np.flatnonzero(rng.random(st.n) < model.event_hazard)
+    ev = (rng.random(st.n) < model.event_hazard).nonzero()[0]
     if len(ev):
         new = ev[st.need[ev] == Need.NONE]
         old = ev[st.need[ev] != Need.NONE]
@@ -33,7 +33,7 @@ def life_events(model) -> None:
         kind = np.where(rng.random(len(new)) < share, Need.INDIVIDUAL, Need.SOCIAL)
         model.start_need(new, kind, p["life_event_severity"])
         model.flows["life_events"] += len(ev)
-    isolated = model.network.cached("isolated", lambda: np.flatnonzero(model.network.degree == 0))
+    isolated = model.network.cached("isolated", lambda: (model.network.degree == 0).nonzero()[0])
     lonely_onset = isolated[st.need[isolated] == Need.NONE]
     if len(lonely_onset):
         q = p["isolation_need_onset_rate"] / 52.0
@@ -44,7 +44,7 @@ def life_events(model) -> None:
 def natural_course(model) -> None:
     """Drift of unmet need; informal support softens it, waiting speeds it up."""
     st, p = model.st, model.p
-    idx = np.flatnonzero(st.need)
+    idx = st.need.nonzero()[0]
     need, sev, path = st.need[idx], st.severity[idx], st.path[idx]
     cx = need == Need.COMPLEX
     unmet = np.where(cx, 1.0, 1.0 - st.informal_met[idx])

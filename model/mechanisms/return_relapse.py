@@ -15,7 +15,7 @@ from ..state import Need, Path
 
 def relapse(model) -> None:
     st, p, w = model.st, model.p, model.week
-    back = np.flatnonzero(st.path == Path.RETURNING)
+    back = (st.path == Path.RETURNING).nonzero()[0]
     if len(back) == 0:
         return
     ties = model.network.degree[back]

@@ -20,7 +20,7 @@ def admit(model) -> None:
     separate domain queues would need a referral mix per domain that the data do not give.
     """
     st, w = model.st, model.week
-    waiting = np.flatnonzero(st.path == Path.WAITING_SPECIALIST)
+    waiting = (st.path == Path.WAITING_SPECIALIST).nonzero()[0]
     free = model.specialist_slots - int((st.path == Path.SPECIALIST_CARE).sum())
     if len(waiting) == 0 or free <= 0:
         return

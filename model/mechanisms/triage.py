@@ -52,16 +52,16 @@ def gp_route(model, queue: np.ndarray) -> None:
 
 def triage(model) -> None:
     st, p = model.st, model.p
-    queue = np.flatnonzero(st.path == Path.WAITING_GENERALIST)
+    queue = (st.path == Path.WAITING_GENERALIST).nonzero()[0]
     if len(queue) == 0:
         return
-    capacity, skill = model.generalist_capacity(), model.generalist_skill()
+    capacity = model.generalist_capacity()
     if capacity.sum() <= 0:
         gp_route(model, queue)
         return
     queue = queue[np.argsort(st.queue_since[queue], kind="stable")]
     free = np.maximum(capacity - model.generalist_load(), 0.0)
-    team_skill = float(skill.mean())
+    team_skill = model.team_skill()
     assessed = assess(model, queue, team_skill)
     severe = st.severity[queue] > referral_threshold(model, team_skill)
     slots = np.where(
