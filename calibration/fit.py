@@ -23,6 +23,11 @@ MAX_WEIGHT_RATIO = 20.0
 #: median or 90% interval bound moved by more than this share of its prior's width (assumed).
 SETTLED_SHIFT = 0.05
 SETTLED_GENERATIONS = 2
+#: Perturbation kernel: pyabc's Gaussian KDE of the last generation with its (Silverman) covariance
+#: times this factor. At pyabc's 1 the ten-dimensional proposal is so lumpy that a few particles take
+#: all the weight (effective sample size 1-9 of 150, docs/calibration.md §7); at 2 it stayed at
+#: 33-50%. Wider steps cost acceptance, the usual trade-off (Filippi et al. 2013; assumed value).
+KERNEL_SCALING = 2.0
 
 
 @dataclass
@@ -140,7 +145,13 @@ def run_abc(
         p=2, scale_function=pyabc.distance.scale.cmad, max_scale_weight_ratio=MAX_WEIGHT_RATIO
     )
     abc = settling_abc_smc_class()(
-        Simulator(wijken), prior, distance, population_size=population, sampler=sampler, priors=priors
+        Simulator(wijken),
+        prior,
+        distance,
+        population_size=population,
+        sampler=sampler,
+        transitions=pyabc.MultivariateNormalTransition(scaling=KERNEL_SCALING),
+        priors=priors,
     )
     abc.new(f"sqlite:///{db_path}", observed_stats(wijken))
     history = abc.run(
@@ -174,6 +185,7 @@ def run_abc(
                 "generation"
             ),
             "sampler": type(sampler).__name__,
+            "transition": f"pyabc MultivariateNormalTransition(scaling={KERNEL_SCALING}), Silverman",
         },
     )
 
