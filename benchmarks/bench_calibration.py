@@ -50,12 +50,15 @@ def main() -> None:
     print("90% interval width / prior's 90% width per generation, and the largest move of any median or")
     print("90% bound since the generation before (share of the prior width; settled: <= 0.05 twice);")
     print("  parameters in this order: " + ", ".join(PRIORS))
-    print("  and the effective sample size (ESS) of each generation's weights.")
+    print("  and the effective sample size (ESS) of each generation's weights. 'vs noise': the same move")
+    print("  relative to the larger of 5% and 3 Monte Carlo standard errors (about 1: resampling noise).")
     shifts = [float("nan")] + d["posterior_shifts"]
+    noise = [float("nan")] + d["posterior_moves_vs_noise"]
     for t, row in enumerate(d["interval_widths_by_generation"]):
         w = [row[k] for k in PRIORS]
         print(
             f"  generation {t:2d}: ESS {d['effective_sample_sizes'][t]:5.0f} shift {shifts[t]:.3f} "
+            f"(vs noise {noise[t]:.2f}) "
             f"mean {np.mean(w):.2f}  " + " ".join(f"{x:.2f}" for x in w)
         )
     print("stopped because:", d["stopped_because"])

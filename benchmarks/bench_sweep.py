@@ -2,6 +2,7 @@
 
     python benchmarks/bench_sweep.py              # all figures (about 12 minutes on 2 cores)
     python benchmarks/bench_sweep.py --runs 200   # a shorter sweep
+    python benchmarks/bench_sweep.py --side-by-side 200 --rounds 4   # Dask vs pool, concurrently
 
 1. The main sweep: RUNS runs of 2,000 residents x 10 years (grid over two levers, replicated) on
    2 worker processes, written to Parquet as in `wijksim sweep`: once on the process pool and
@@ -9,11 +10,11 @@
    times, because this VM's speed drifts by +-10% over minutes. Dask's fixed cost (starting the
    cluster and importing the model in its workers, about 2 s) is included, as a user pays it.
 2. Parallel efficiency: the same 40 runs with 1 and with 2 workers; efficiency = T1 / (2 x T2).
-3. Side by side (--side-by-side N): the same N-run sweep as `wijksim sweep --workers 1` on the process
-   pool and on Dask *at the same time*, each confined to its own core (driver, scheduler and worker
-   alike), then with the cores swapped. Both sweeps see the same VM speed at the same moment, so
-   the drift that swamps sequential pairs cancels; what is left is Dask's own cost per run plus its
-   start-up.
+3. Side by side (--side-by-side N): the same N-run sweep as `wijksim sweep --workers 2` on the process
+   pool and on a Dask LocalCluster *at the same time*, each confined to its own core (driver,
+   scheduler and both workers alike), then with the cores swapped. Both sweeps see the same VM speed
+   at the same moment, so the drift that swamps sequential pairs cancels; what is left is Dask's
+   own cost per run plus its start-up.
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def design_toml(runs: int) -> str:
     )
 
 
-def side_by_side(runs: int, rounds: int) -> None:
+def side_by_side(runs: int, rounds: int, workers: int = 2) -> None:
     """Pool and Dask sweeps run concurrently, one core each, swapping cores every round."""
     tmp = Path(tempfile.mkdtemp())
     toml = tmp / "design.toml"
@@ -77,7 +78,7 @@ def side_by_side(runs: int, rounds: int) -> None:
         procs = {}
         for backend, core in cores.items():
             cmd = [sys.executable, "-m", "wijksim", "sweep", str(toml), "--out", str(tmp / f"{backend}-{r}")]
-            cmd += ["--workers", "1", "--backend", backend]
+            cmd += ["--workers", str(workers), "--backend", backend]
             started[backend] = time.perf_counter()
             procs[backend] = subprocess.Popen(
                 cmd, preexec_fn=lambda c=core: os.sched_setaffinity(0, {c}), stdout=subprocess.DEVNULL

@@ -23,6 +23,10 @@ MAX_WEIGHT_RATIO = 20.0
 #: median or 90% interval bound moved by more than this share of its prior's width (assumed).
 SETTLED_SHIFT = 0.05
 SETTLED_GENERATIONS = 2
+#: A move counts as within Monte Carlo noise up to this many standard errors (a diagnostic, not a
+#: stopping rule: with 10 parameters there are 30 moves per generation, hence 3, 0.9973^30 = 0.92).
+NOISE_SE_MULTIPLE = 3.0
+QUANTILES = {"q05": 0.05, "median": 0.5, "q95": 0.95}
 #: Perturbation kernel: pyabc's Gaussian KDE of the last generation with its (Silverman) covariance
 #: times this factor. At pyabc's 1 the ten-dimensional proposal is so lumpy that a few particles take
 #: all the weight (effective sample size 1-9 of 150, docs/calibration.md §7); at 2 it stayed at
@@ -72,8 +76,43 @@ def posterior_shift(before: dict[str, dict], after: dict[str, dict]) -> float:
     for name, a in after.items():
         b = before[name]
         width = a["prior"][1] - a["prior"][0]
-        moves += [abs(a[q] - b[q]) / width for q in ("q05", "median", "q95")]
+        moves += [abs(a[q] - b[q]) / width for q in QUANTILES]
     return max(moves)
+
+
+def quantile_errors(samples: pd.DataFrame, priors: dict[str, tuple[float, float]]) -> dict[str, dict]:
+    """Monte Carlo standard error of each median and 90% bound of a weighted sample: the asymptotic
+    sqrt(q(1-q)/ESS) / density, the density read from the quantiles 0.05 either side."""
+    w = samples["weight"].to_numpy()
+    ess = 1.0 / np.sum((w / w.sum()) ** 2)
+    out = {}
+    for name in priors:
+        x = samples[name].to_numpy()
+        out[name] = {}
+        for key, q in QUANTILES.items():
+            lo, hi = max(q - 0.05, 0.0), min(q + 0.05, 1.0)
+            spacing = (weighted_quantile(x, w, hi) - weighted_quantile(x, w, lo)) / (hi - lo)
+            out[name][key] = float(np.sqrt(q * (1 - q) / ess) * spacing)
+    return out
+
+
+def moves_in_noise(before: tuple[dict, dict], after: tuple[dict, dict]) -> float:
+    """Largest move of any median or 90% bound between two generations (summary, errors), in units
+    of what the move may be by chance: max(SETTLED_SHIFT x prior width, NOISE_SE_MULTIPLE x its
+    Monte Carlo standard error). At most 1: indistinguishable from resampling the same posterior.
+
+    Not a stopping rule: measured on WK001404 it let ABC stop in generation 2 with the posterior
+    still as wide as the prior, because a slow steady drift is small against the noise of any one
+    generation (docs/calibration.md §7)."""
+    (sb, eb), (sa, ea) = before, after
+    worst = 0.0
+    for name, a in sa.items():
+        width = a["prior"][1] - a["prior"][0]
+        for q in QUANTILES:
+            se = float(np.hypot(eb[name][q], ea[name][q]))
+            allowed = max(SETTLED_SHIFT * width, NOISE_SE_MULTIPLE * se)
+            worst = max(worst, abs(a[q] - sb[name][q]) / allowed)
+    return worst
 
 
 def settling_abc_smc_class():
@@ -89,7 +128,9 @@ def settling_abc_smc_class():
             super().__init__(*args, **kwargs)
             self.priors = priors
             self.summaries: list[dict[str, dict]] = []  # posterior_summary of each generation
+            self.errors: list[dict[str, dict]] = []  # quantile_errors of each generation
             self.shifts: list[float] = []  # posterior_shift between consecutive generations
+            self.noise_moves: list[float] = []  # moves_in_noise between consecutive generations
             self.effective_sizes: list[float] = []  # 1 / sum(w^2) of each generation's weights
             self.settled = False
 
@@ -99,8 +140,14 @@ def settling_abc_smc_class():
             samples["weight"] = w / w.sum()
             self.effective_sizes.append(float(1.0 / np.sum(samples["weight"].to_numpy() ** 2)))
             self.summaries.append(posterior_summary(samples, self.priors))
+            self.errors.append(quantile_errors(samples, self.priors))
             if len(self.summaries) > 1:
                 self.shifts.append(posterior_shift(self.summaries[-2], self.summaries[-1]))
+                self.noise_moves.append(
+                    moves_in_noise(
+                        (self.summaries[-2], self.errors[-2]), (self.summaries[-1], self.errors[-1])
+                    )
+                )
             recent = self.shifts[-SETTLED_GENERATIONS:]
             self.settled = len(recent) == SETTLED_GENERATIONS and max(recent) <= SETTLED_SHIFT
             return self.settled or super().check_terminate(t, acceptance_rate)
@@ -174,6 +221,7 @@ def run_abc(
             "epsilons": [float(e) for e in populations.epsilon if np.isfinite(e)],
             "posterior": summary,
             "posterior_shifts": [round(x, 4) for x in abc.shifts],
+            "posterior_moves_vs_noise": [round(x, 3) for x in abc.noise_moves],
             "effective_sample_sizes": [round(x, 1) for x in abc.effective_sizes],
             "stopped_because": _stop_reason(abc, history, budget, max_generations),
             "interval_widths_by_generation": [

@@ -105,6 +105,9 @@ def _abc_lines(details: dict[str, Any]) -> list[str]:
         f"- effective sample size per generation: {', '.join(f'{x:.0f}' for x in ess)}",
         "- largest move of a median or 90% bound between generations (share of the prior width): "
         + ", ".join(f"{x:.2f}" for x in details["posterior_shifts"]),
+        "- the same, relative to what resampling alone would move it (1 = the larger of 5% of the prior "
+        "width and 3 Monte Carlo standard errors): "
+        + ", ".join(f"{x:.2f}" for x in details.get("posterior_moves_vs_noise", [])),
     ]
 
 
