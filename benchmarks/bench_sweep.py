@@ -27,25 +27,24 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 from pathlib import Path
 
 from wijksim.experiments.design import Design
 from wijksim.experiments.sweep import run_sweep
 
 
-def design(runs: int) -> Design:
-    reps = max(1, runs // 4)
-    return Design.from_dict(
-        {
-            "preset": "default",
-            "residents": 2000,
-            "years": 10,
-            "seed": 1,
-            "replications": reps,
-            "sampler": "grid",
-            "grid": {"network_developers": [0, 1], "key_facility": [False, True]},
-        }
+def design_toml(runs: int) -> str:
+    """The benchmark's design as a user would write it (the side-by-side sweeps read it from a file)."""
+    return (
+        'preset = "default"\nresidents = 2000\nyears = 10\nseed = 1\n'
+        f'replications = {max(1, runs // 4)}\nsampler = "grid"\n'
+        "[grid]\nnetwork_developers = [0, 1]\nkey_facility = [false, true]\n"
     )
+
+
+def design(runs: int) -> Design:
+    return Design.from_dict(tomllib.loads(design_toml(runs)))
 
 
 def timed(d: Design, **kw) -> float:
@@ -56,14 +55,6 @@ def timed(d: Design, **kw) -> float:
     assert results.run_id.nunique() == len(params)
     shutil.rmtree(out.parent)
     return dt
-
-
-def design_toml(runs: int) -> str:
-    return (
-        'preset = "default"\nresidents = 2000\nyears = 10\nseed = 1\n'
-        f'replications = {max(1, runs // 4)}\nsampler = "grid"\n'
-        "[grid]\nnetwork_developers = [0, 1]\nkey_facility = [false, true]\n"
-    )
 
 
 def side_by_side(runs: int, rounds: int, workers: int = 2) -> None:

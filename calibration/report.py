@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from .fit import NOISE_SE_MULTIPLE, SETTLED_SHIFT
 from .simulator import Wijk, simulate_set
 from .targets import BY_NAME, TARGET_NAMES
 
@@ -105,8 +106,8 @@ def _abc_lines(details: dict[str, Any]) -> list[str]:
         f"- effective sample size per generation: {', '.join(f'{x:.0f}' for x in ess)}",
         "- largest move of a median or 90% bound between generations (share of the prior width): "
         + ", ".join(f"{x:.2f}" for x in details["posterior_shifts"]),
-        "- the same, relative to what resampling alone would move it (1 = the larger of 5% of the prior "
-        "width and 3 Monte Carlo standard errors): "
+        "- the same, relative to what resampling alone would move it (1 = the larger of "
+        f"{SETTLED_SHIFT:.0%} of the prior width and {NOISE_SE_MULTIPLE:g} Monte Carlo standard errors): "
         + ", ".join(f"{x:.2f}" for x in details.get("posterior_moves_vs_noise", [])),
     ]
 

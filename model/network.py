@@ -25,14 +25,17 @@ CELL_SIZE = 40
 SOCIABILITY_SHAPE = 0.8
 
 
-def symmetric_adjacency(n: int, rows: np.ndarray, cols: np.ndarray) -> sp.csr_matrix:
-    """The n x n 0/1 float32 CSR matrix with a 1 wherever (rows, cols) has a pair (duplicates once),
-    as `csr_matrix((ones, (rows, cols)))` with `sum_duplicates()` and data set to 1 would give."""
+def symmetric_adjacency(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_matrix:
+    """The n x n symmetric 0/1 float32 CSR matrix of the ties u[k]-v[k]: a tie given twice counts
+    once and a tie with oneself not at all, as `csr_matrix((ones, (rows, cols)))` over both
+    directions with `sum_duplicates()` and the data set to 1 would give."""
+    keep = u != v
+    rows = np.concatenate([u[keep], v[keep]]).astype(np.int32, copy=False)
+    cols = np.concatenate([v[keep], u[keep]]).astype(np.int32, copy=False)
     nnz = len(rows)
     indptr = np.empty(n + 1, dtype=np.int32)
     indices = np.empty(nnz, dtype=np.int32)
     counts = np.empty(nnz, dtype=np.float32)
-    rows, cols = rows.astype(np.int32, copy=False), cols.astype(np.int32, copy=False)
     _sparsetools.coo_tocsr(n, n, nnz, rows, cols, np.ones(nnz, dtype=np.float32), indptr, indices, counts)
     _sparsetools.csr_sort_indices(n, indptr, indices, counts)
     _sparsetools.csr_sum_duplicates(n, n, indptr, indices, counts)
@@ -116,9 +119,7 @@ class SocialNetwork:
         if self._adj is None:
             u = np.concatenate([self.u, self.hh_u])
             v = np.concatenate([self.v, self.hh_v])
-            keep = u != v
-            u, v = u[keep], v[keep]
-            self._adj = a = symmetric_adjacency(self.n, np.concatenate([u, v]), np.concatenate([v, u]))
+            self._adj = a = symmetric_adjacency(self.n, u, v)
             self._cache = {}
             self._degree = np.diff(a.indptr).astype(np.int32)
         return self._adj
