@@ -61,6 +61,26 @@ def execute_run(task: Task) -> list[dict[str, Any]]:
     return [flatten(run_id, y) for y in yearly]
 
 
+def warm_up_neighbourhood(task: tuple[dict[str, Any], int]) -> bytes:
+    """In a worker: the neighbourhood of (parameters, seed) after its warm-up, before any lever."""
+    from ..model.neighbourhood import NeighbourhoodModel
+
+    params, seed = task
+    return NeighbourhoodModel.warmed_up(rng=seed, **params)
+
+
+def execute_warmed_run(task: tuple[int, dict[str, Any], int, bytes]) -> list[dict[str, Any]]:
+    """`execute_run` from a warmed-up neighbourhood (`warm_up_neighbourhood` of the same seed and
+    parameters, levers apart): the same rows, bit for bit, without repeating set-up and warm-up."""
+    from ..model.indicators import yearly_summary
+    from ..model.neighbourhood import NeighbourhoodModel
+
+    run_id, params, years, state = task
+    model = NeighbourhoodModel.from_warmed_up(state, years=years, full_weekly_rows=False, **params)
+    model.run()
+    return [flatten(run_id, y) for y in yearly_summary(model.weekly_rows)]
+
+
 def flatten(run_id: int, year: dict[str, Any]) -> dict[str, Any]:
     row: dict[str, Any] = {"run_id": run_id}
     for k, v in year.items():

@@ -8,6 +8,7 @@ DESIGN.md's 'one reading of a resident's week' (see docs/ODD.md, Process overvie
 from __future__ import annotations
 
 import math
+import pickle
 from collections import defaultdict
 from functools import partial
 from typing import Any
@@ -34,12 +35,22 @@ from .mechanisms import (
     triage,
 )
 from .network import SocialNetwork
-from .params import validate
+from .params import ParameterError, validate
 from .population import build_population
 from .state import PROVIDER_NONE, Need, Path
 
 #: Weeks between updates of the network (tie turnover and new ties from levers).
 NETWORK_UPDATE_WEEKS = 4
+
+
+#: Parameters read only from week 1 on, by the levers made after the warm-up: runs that differ only
+#: in these share their warm-up (`NeighbourhoodModel.warmed_up`).
+STARTING_AFTER_WARM_UP = ("network_developers", "key_facility", "flex_team")
+
+
+def _check_years(years: Any) -> None:
+    if not (isinstance(years, int | float) and years > 0):
+        raise ParameterError("years", years, "must be a positive number of years")
 
 
 def _latest(model: NeighbourhoodModel, key: str) -> Any:
@@ -57,13 +68,11 @@ class NeighbourhoodModel(mesa.Model):
         years: float = 10,
         record_history: bool = True,
         full_weekly_rows: bool = True,
+        _stop_after_warm_up: bool = False,
         **params: Any,
     ):
         self.p = validate(params)
-        if not (isinstance(years, int | float) and years > 0):
-            from .params import ParameterError
-
-            raise ParameterError("years", years, "must be a positive number of years")
+        _check_years(years)
         super().__init__(rng=rng)
         self.seed = rng
         self.horizon_weeks = int(round(years * indicators.WEEKS_PER_YEAR))
@@ -106,6 +115,37 @@ class NeighbourhoodModel(mesa.Model):
         self._warm_up()
         self._init_loneliness()
         self._init_carers()
+        if not _stop_after_warm_up:
+            self._start()
+
+    @classmethod
+    def warmed_up(cls, *, rng: int, record_history: bool = False, **params: Any) -> bytes:
+        """The neighbourhood after its warm-up, before any lever starts (pickled): runs that differ
+        only in `STARTING_AFTER_WARM_UP` can all start from it (`from_warmed_up`)."""
+        return pickle.dumps(
+            cls(rng=rng, record_history=record_history, _stop_after_warm_up=True, **params), protocol=5
+        )
+
+    @classmethod
+    def from_warmed_up(
+        cls, state: bytes, *, years: float = 10, full_weekly_rows: bool = True, **params: Any
+    ) -> NeighbourhoodModel:
+        """The model that `NeighbourhoodModel(rng=seed, years=years, ...)` gives, bit for bit, built
+        from `warmed_up(rng=seed, ...)` of parameters that differ at most in `STARTING_AFTER_WARM_UP`."""
+        model = pickle.loads(state)
+        p = validate(params)
+        differ = sorted(k for k in p if p[k] != model.p[k] and k not in STARTING_AFTER_WARM_UP)
+        if differ:
+            raise ValueError(f"the warmed-up neighbourhood was made with other values of {', '.join(differ)}")
+        _check_years(years)
+        model.p.update(p)  # the same dict: the agents made so far read it too
+        model.horizon_weeks = int(round(years * indicators.WEEKS_PER_YEAR))
+        model.full_weekly_rows = full_weekly_rows
+        model._start()
+        return model
+
+    def _start(self) -> None:
+        """Week 0: the levers start and observation begins."""
         self._make_levers()
         self.flows = defaultdict(float)
         self.latest = indicators.weekly_row(self)

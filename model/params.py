@@ -114,7 +114,7 @@ _p("neighbourhood_team_factor", "factor", 1.0, 0.0, 3.0,
 G = "set-up"
 _p("burn_in_weeks", "weeks", 104, 0, 520,
    "assumed (standard ABM warm-up: the starting severities and paths settle before week 0)",
-   "Weeks simulated before week 0, with levers off; starting shares of loneliness and informal carers are matched at the end of it.", G, int)
+   "Weeks simulated before week 0, before network developers, key facility and flex team start; starting shares of loneliness and informal carers are matched at the end of it.", G, int)
 
 # --- Population (set by preset or scan row) ---------------------------------------------------
 G = "population"

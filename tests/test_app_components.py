@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import ipyvuetify as v
+import pandas as pd
 import pytest
 import solara
 from wijksim.viz import engine
@@ -149,3 +150,21 @@ def test_engine_recovers_when_a_worker_dies():
     time.sleep(0.5)
     df = engine.scenario_runs(s, {"flex_team": 1})
     assert len(df) == 2 and set(df.replication) == {0, 1}
+
+
+def test_engine_runs_are_bit_for_bit_those_of_the_command_line():
+    """The app starts each scenario from a shared warm-up; its rows must be exactly the ones
+    `wijksim compare` (execute_run) gives, also for a lever that acts before the warm-up."""
+    from wijksim.experiments.sweep import execute_run, results_frame
+
+    s = engine.Setting(residents=400, years=2, replications=2, seed=5)
+    scen = [("hub", {"key_facility": True, "flex_team": 2}), ("team", {"neighbourhood_team_factor": 1.5})]
+    runs = engine.comparison(s, scen)["runs"]
+    assert runs.groupby("scenario").cost_total_eur.sum().nunique() == 3  # the scenarios differ
+    for name, overrides in [("baseline", {})] + scen:
+        params = engine.validate_overrides(s, overrides)
+        for r, seed in enumerate(s.seeds()):
+            want = results_frame(execute_run((r, params, seed, s.years))).drop(columns="run_id")
+            got = runs[(runs.scenario == name) & (runs.replication == r)]
+            got = got.drop(columns=["scenario", "replication"]).reset_index(drop=True)
+            pd.testing.assert_frame_equal(got, want[got.columns])
