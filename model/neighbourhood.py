@@ -35,17 +35,12 @@ from .mechanisms import (
     triage,
 )
 from .network import SocialNetwork
-from .params import ParameterError, validate
+from .params import STARTING_AFTER_WARM_UP, ParameterError, validate
 from .population import build_population
 from .state import PROVIDER_NONE, Need, Path
 
 #: Weeks between updates of the network (tie turnover and new ties from levers).
 NETWORK_UPDATE_WEEKS = 4
-
-
-#: Parameters read only from week 1 on, by the levers made after the warm-up: runs that differ only
-#: in these share their warm-up (`NeighbourhoodModel.warmed_up`).
-STARTING_AFTER_WARM_UP = ("network_developers", "key_facility", "flex_team")
 
 
 def _check_years(years: Any) -> None:

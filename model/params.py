@@ -16,6 +16,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+#: Parameters read only from week 1 on, by the levers made after the warm-up: runs that differ only
+#: in these share their warm-up (`NeighbourhoodModel.warmed_up`).
+STARTING_AFTER_WARM_UP = ("network_developers", "key_facility", "flex_team")
+
 
 class ParameterError(ValueError):
     """Bad parameter input; the message names the field and the value."""

@@ -168,3 +168,14 @@ def test_engine_runs_are_bit_for_bit_those_of_the_command_line():
             got = runs[(runs.scenario == name) & (runs.replication == r)]
             got = got.drop(columns=["scenario", "replication"]).reset_index(drop=True)
             pd.testing.assert_frame_equal(got, want[got.columns])
+
+
+def test_the_page_loads_without_importing_the_model():
+    """Importing Mesa and the model takes over a second; the server must not wait for it before the
+    first page (the workers import it)."""
+    import subprocess
+    import sys
+
+    code = "import sys, wijksim.viz.app; print(sorted(m for m in ('mesa', 'networkx') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

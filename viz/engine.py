@@ -26,8 +26,7 @@ from ..experiments.run import RunSpec
 from ..experiments.sweep import execute_run, execute_warmed_run, results_frame, warm_up_neighbourhood
 from ..experiments.workers import worker_pool
 from ..model.indicators import KEY_INDICATORS
-from ..model.neighbourhood import STARTING_AFTER_WARM_UP
-from ..model.params import REGISTRY
+from ..model.params import REGISTRY, STARTING_AFTER_WARM_UP
 
 #: Called with (runs done, runs to do) while a comparison runs.
 Progress = Callable[[int, int], None]
