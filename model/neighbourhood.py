@@ -54,7 +54,9 @@ def _latest(model: NeighbourhoodModel, key: str) -> Any:
 
 class NeighbourhoodModel(mesa.Model):
     """A neighbourhood's support system. Keyword arguments are registry parameters
-    (`wijksim params`); `rng` is the seed. `years` sets the horizon for `run()` / `running`."""
+    (`wijksim params`); `rng` is the seed. `years` sets the horizon for `run()` / `running`.
+    Construction runs set-up and warm-up, then starts the levers at week 0 (`_start`);
+    `warmed_up` / `from_warmed_up` do the two halves separately, to share a warm-up."""
 
     def __init__(
         self,

@@ -2,6 +2,8 @@
 
 import mesa
 import numpy as np
+import pandas as pd
+import pytest
 from helpers import run
 from wijksim.model.indicators import yearly_summary
 from wijksim.model.neighbourhood import NeighbourhoodModel
@@ -89,9 +91,6 @@ def test_generalist_slots_belong_to_residents_on_generalist_paths():
 def test_a_warmed_up_neighbourhood_runs_exactly_as_a_fresh_one_whatever_the_levers():
     """The app starts scenarios that differ only in levers from one warm-up per seed; that is only
     honest if the run is bit for bit the one `wijksim run` makes."""
-    import pandas as pd
-    import pytest
-
     p = {"residents": 1500}
     levers = ({}, {"network_developers": 2}, {"key_facility": True, "flex_team": 3})
     finals = []

@@ -178,9 +178,10 @@ def _warm_key(params: dict[str, Any], seed: int) -> tuple:
 
 
 def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: Progress | None) -> list:
-    """Each run from its warmed-up neighbourhood: scenarios that differ only in levers that start
-    after the warm-up (and a lever changed in the workshop) share it, so set-up and warm-up, an
-    eighth of a run, are done once per seed. The rows are those of `execute_run`, bit for bit."""
+    """Each run from its warmed-up neighbourhood. Scenarios that differ only in network developers,
+    key facility or flex team (the usual workshop change) share one per seed, so set-up and
+    warm-up, an eighth of a run, are done once per seed and kept for the next comparison. The rows
+    are those of `execute_run`, bit for bit."""
     if progress is not None:
         progress(0, len(runs))
     wanted = {_warm_key(p, seed): (p, seed) for _, p, seed in runs}
