@@ -1,9 +1,9 @@
-"""The social network's adjacency matrix: the fast build equals scipy's public construction."""
+"""The social network's adjacency matrix: the fast build and product equal scipy's public routes."""
 
 import numpy as np
 import scipy.sparse as sp
 from wijksim.model.neighbourhood import NeighbourhoodModel
-from wijksim.model.network import symmetric_adjacency
+from wijksim.model.network import spread, symmetric_adjacency
 
 
 def public_adjacency(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_matrix:
@@ -27,6 +27,11 @@ def test_fast_adjacency_equals_scipys_public_construction_with_duplicates_self_t
         assert np.array_equal(fast.data, public.data)
         x = rng.random(n).astype(np.float32)
         assert np.array_equal(fast @ x, public @ x)  # the same summation order, bit for bit
+        y = spread(fast, x)
+        assert y.dtype == np.float32 and np.array_equal(y, public @ x)
+        x64, strided = x.astype(np.float64), np.repeat(x, 2)[::2]  # the fallback, and a view
+        assert spread(fast, x64).dtype == np.float64 and np.array_equal(spread(fast, x64), public @ x64)
+        assert np.array_equal(spread(fast, strided), public @ x)
 
 
 def test_the_models_network_after_turnover_matches_its_ties():

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..network import spread
 from ..state import Need, Path
 
 #: Share of their helping hours residents give, by own need kind (none, social, individual, complex).
@@ -50,13 +51,13 @@ def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     demand = hours_per_kind[st.need] * st.severity
     demand += np.float32(p["companionship_hours"]) * st.lonely
     supply = helper_hours(model)
-    around = a @ demand  # need around each helper
+    around = spread(a, demand)  # need around each helper
     offer = np.minimum(supply, around)
     rate = share(offer, around)
-    received = demand * (a @ rate)
+    received = demand * spread(a, rate)
     given_to = np.minimum(received, demand)
     fill = share(given_to, received)
-    given_by = rate * (a @ (demand * fill))
+    given_by = rate * spread(a, demand * fill)
     return given_to, given_by, demand
 
 
