@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from .. import __version__
+from ..model.diagnostics import growing_queue
 from ..model.indicators import KEY_INDICATORS
 from ..model.params import LEVERS, REGISTRY, ParameterError, parse_set
 from .run import RunSpec, git_commit, move_into
@@ -164,6 +165,18 @@ def differences(runs) -> Any:
     ).reset_index(drop=True)
 
 
+def growing_queues(runs) -> dict[str, dict[str, Any]]:
+    """Per scenario whose waiting list, averaged over its replications, kept growing to the end of
+    the run: the warning of `model.diagnostics.growing_queue` (none for a settled scenario)."""
+    out = {}
+    for name, d in runs.groupby("scenario", sort=False):
+        yearly = d.groupby("year")[["waiting_list", "residents"]].mean().to_dict("records")
+        queue = growing_queue(yearly)
+        if queue:
+            out[name] = queue
+    return out
+
+
 def net_costs(runs) -> Any:
     """Per scenario: lever cost, savings in light and heavy care, net cost (all summed over the
     years, EUR), each with its 95% CI over paired replications."""
@@ -269,6 +282,7 @@ def compare(
     runs = run_comparison(parsed, replications, base, workers, crn)
     diffs = differences(runs)
     costs = net_costs(runs)
+    warnings = growing_queues(runs)
     record = {
         "baseline": {
             "preset": base.preset,
@@ -285,6 +299,7 @@ def compare(
         "parameters": base.resolve()[0],
         "wijksim_version": __version__,
         "git_commit": git_commit(),
+        "warnings": warnings,
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".wijksim-", dir=out.parent))
@@ -297,4 +312,4 @@ def compare(
         move_into(tmp, out, False, tuple(p.name for p in tmp.iterdir()))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return {"runs": runs, "differences": diffs, "net_costs": costs}
+    return {"runs": runs, "differences": diffs, "net_costs": costs, "warnings": warnings}

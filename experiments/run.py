@@ -158,6 +158,7 @@ def write_outputs(
     out: Path, force: bool, weekly, yearly: list[dict], record: dict[str, Any], title: str
 ) -> None:
     """Write all outputs to a temporary folder, then move them into `out`."""
+    from ..model.diagnostics import growing_queue
     from ..viz.report import make_report
 
     check_out_dir(out, force)
@@ -165,11 +166,13 @@ def write_outputs(
     tmp = Path(tempfile.mkdtemp(prefix=".wijksim-", dir=out.parent))
     try:
         write_parquet(weekly, tmp / "weekly.parquet", record)
+        queue = growing_queue(yearly)
         summary = {
             "wijksim_version": record["wijksim_version"],
             "seed": record["seed"],
             "years": record["years"],
             "yearly": yearly,
+            "warnings": [queue] if queue else [],
         }
         (tmp / "summary.json").write_text(json.dumps(summary, indent=1))
         (tmp / "run.json").write_text(json.dumps(record, indent=1, default=str))

@@ -12,6 +12,8 @@
 3. The same wijken without any warm-up, 12 years: how long the model takes to settle.
 4. Ten years of every training wijk and the first 20 validation wijken: which tip into a queue that
    keeps growing (over 5 of 1,000 residents waiting in year 10).
+5. How often the `default` preset tips by chance within 10 years, by neighbourhood size (the
+   warning `wijksim run` and `compare` give, `model.diagnostics.growing_queue`).
 """
 
 from __future__ import annotations
@@ -61,6 +63,13 @@ def wijk_years(args: tuple[str, int, int, int, int]) -> list[dict]:
     return simulate(wijk.params | {"burn_in_weeks": burn_in}, seed, years, weekly=False)[2]
 
 
+def tips(args: tuple[int, int]) -> bool:
+    from wijksim.model.diagnostics import growing_queue
+
+    residents, seed = args
+    return growing_queue(baseline_years((seed, residents))) is not None
+
+
 def main() -> None:
     from wijksim.calibration.targets import wijk_codes
     from wijksim.calibration.training import TRAINING_FILE, VALIDATION_FILE
@@ -86,6 +95,8 @@ def main() -> None:
         settling = list(pool.map(wijk_years, [(c, 7 + i, 2000, 12, 0) for i, c in enumerate(codes)]))
         more = codes + wijk_codes(str(VALIDATION_FILE))[:20]
         tens = list(pool.map(wijk_years, [(c, 11, args.residents, 10, usual) for c in more]))
+        sizes = {1000: 40, 2000: 40, 5000: 16}
+        tipped_by_size = {n: sum(pool.map(tips, [(n, 100 + s) for s in range(k)])) for n, k in sizes.items()}
     print(f"\n2. Calibration targets, {len(codes)} training wijken, warm-up {2 * usual} minus {usual} weeks")
     print("   (paired: the same seed per wijk; mean and standard error of the difference)")
     for t in res[0]:
@@ -112,6 +123,9 @@ def main() -> None:
             )
     tipped = sum(y[-1]["waiting_list"] / y[-1]["residents"] * 1000 > 5 for y in tens)
     print(f"   {tipped} of {len(more)} wijken over 5 waiting per 1,000 in year 10")
+    print("\n5. `default` preset, 10 years: runs whose queue kept growing (model.diagnostics.growing_queue)")
+    for n, k in sizes.items():
+        print(f"   {n:6,} residents: {tipped_by_size[n]} of {k} seeds")
 
 
 if __name__ == "__main__":

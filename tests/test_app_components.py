@@ -102,6 +102,15 @@ def test_engine_comparison_uses_common_seeds_and_caches():
     assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
 
 
+def test_the_summary_warns_when_a_scenario_tips_in_both_languages():
+    s = engine.Setting(residents=2000, years=8, replications=2, seed=3)  # a baseline that holds
+    res = engine.comparison(s, [("cut", {"specialist_capacity_factor": 0.2})])
+    assert list(res["warnings"]) == ["cut"]
+    en, nl = engine.summary_sentences(res, translator("en")), engine.summary_sentences(res, translator("nl"))
+    assert len(en) == 2 and "**Note, cut:**" in en[1] and "tipping point" in en[1]
+    assert "**Let op, cut:**" in nl[1] and "omslagpunt" in nl[1]
+
+
 def test_engine_reports_progress_per_run_and_nothing_when_cached():
     s = engine.Setting(residents=300, years=2, replications=3, seed=11)
     calls: list[tuple[int, int]] = []

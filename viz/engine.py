@@ -21,10 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from ..experiments.compare import differences, net_costs
+from ..experiments.compare import differences, growing_queues, net_costs
 from ..experiments.run import RunSpec
 from ..experiments.sweep import execute_run, execute_warmed_run, results_frame, warm_up_neighbourhood
 from ..experiments.workers import worker_pool
+from ..model.diagnostics import RUNAWAY_YEARS
 from ..model.indicators import KEY_INDICATORS
 from ..model.params import REGISTRY, STARTING_AFTER_WARM_UP
 
@@ -224,7 +225,12 @@ def comparison(
         df.insert(0, "scenario", name)
         frames.append(df)
     runs = pd.concat(frames, ignore_index=True)
-    return {"runs": runs, "differences": differences(runs), "net_costs": net_costs(runs)}
+    return {
+        "runs": runs,
+        "differences": differences(runs),
+        "net_costs": net_costs(runs),
+        "warnings": growing_queues(runs),
+    }
 
 
 def summary_sentences(result: dict[str, Any], t) -> list[str]:
@@ -271,6 +277,10 @@ def summary_sentences(result: dict[str, Any], t) -> list[str]:
             hi=f"{c.net_cost_ci_high / 1e6:.2f}",
         )
         out.append(f"**{name}** ({t('year')} {int(last.year.max())}): " + "; ".join(lines) + ". " + cost)
+    for name, queue in result.get("warnings", {}).items():
+        per = queue["waiting_per_1000_by_year"][-1]
+        shown = t("baseline") if name == "baseline" else name
+        out.append(t("growing_queue").format(name=shown, years=RUNAWAY_YEARS, per=f"{per:.0f}"))
     return out
 
 

@@ -188,6 +188,8 @@ def _print_final(yearly: list[dict], out: Path, seconds: float) -> None:
     from rich.console import Console
     from rich.table import Table
 
+    from .model.diagnostics import growing_queue
+
     last = yearly[-1]
     table = Table(title=f"Year {last['year']} (of {len(yearly)})", show_header=True)
     table.add_column("indicator")
@@ -197,6 +199,9 @@ def _print_final(yearly: list[dict], out: Path, seconds: float) -> None:
         table.add_row(k, f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}")
     console = Console()
     console.print(table)
+    queue = growing_queue(yearly)
+    if queue:
+        Console(stderr=True).print(f"[yellow]warning: {queue['message']}[/yellow]")
     console.print(f"wrote {out}/ (weekly.parquet, summary.json, run.json, report.png) in {seconds:.1f} s")
 
 
@@ -309,6 +314,8 @@ def _print_comparison(res: dict, years: int) -> None:
     console = Console(width=160)
     console.print(table)
     console.print(costs)
+    for name, queue in res["warnings"].items():
+        Console(stderr=True, width=160).print(f"[yellow]warning: {name}: {queue['message']}[/yellow]")
 
 
 @app.command()

@@ -1,0 +1,46 @@
+"""Signs that a run's care system has tipped: a waiting list that grows year after year.
+
+Past its tipping point (docs/ODD.md §9) waiting escalates needs, which then hold places longer, so
+the queue grows without limit. The numbers of such a run describe a system in collapse. That may be
+the point (specialist capacity cut too far, the Danish failure of §7.5) or an artefact (a wijk the
+model does not fit, such as a student district); either way a reader must be told, not left to
+spot it in a curve.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+#: A growing queue is reported when it reaches this many waiting residents per 1,000 and grew by at
+#: least as much over the last RUNAWAY_YEARS years (assumed; settled runs of the shipped wijken
+#: stay under 1 per 1,000, scripts/warm_up_drift.py).
+RUNAWAY_WAITING_PER_1000 = 5.0
+#: The queue must have grown in each of this many last years (assumed).
+RUNAWAY_YEARS = 3
+
+
+def waiting_per_1000(yearly: Sequence[dict[str, Any]]) -> list[float]:
+    return [1000.0 * y["waiting_list"] / max(1, y["residents"]) for y in yearly]
+
+
+def growing_queue(yearly: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """A warning (a dict fit for JSON) if the waiting list kept growing to the end of the run;
+    None if not, or if the run is too short to tell."""
+    per = waiting_per_1000(yearly)
+    if len(per) < RUNAWAY_YEARS + 1:
+        return None
+    tail = per[-(RUNAWAY_YEARS + 1) :]
+    rising = all(later > earlier for earlier, later in zip(tail, tail[1:], strict=False))
+    if not (
+        rising and tail[-1] >= RUNAWAY_WAITING_PER_1000 and tail[-1] - tail[0] >= RUNAWAY_WAITING_PER_1000
+    ):
+        return None
+    return {
+        "warning": "growing_queue",
+        "message": (
+            f"the waiting list grew every year for the last {RUNAWAY_YEARS} years, from {tail[0]:.0f} "
+            f"to {tail[-1]:.0f} per 1,000 residents: the care system has tipped (docs/ODD.md §9)"
+        ),
+        "waiting_per_1000_by_year": [round(v, 2) for v in per],
+    }
