@@ -106,8 +106,13 @@ def calibrate(
     ppc_draws: int = 30,
     force: bool = False,
     only: list[str] | None = None,
+    burn_in_weeks: int | None = None,
 ) -> dict[str, Any]:
-    """Run a calibration; every check happens before anything is written."""
+    """Run a calibration; every check happens before anything is written.
+
+    `burn_in_weeks` lengthens (or shortens) the warm-up before the fitted year; the fitted parameter
+    file then carries it, so that runs and validation with that file read the same state of the
+    model (docs/ODD.md §9: the usual 104 weeks do not settle every stock)."""
     from ..experiments.run import check_out_dir, git_commit, move_into, write_parquet
 
     if method not in ("abc", "optuna"):
@@ -125,9 +130,17 @@ def calibrate(
     if backend == "dask" and method != "abc":
         raise ParameterError("--backend", backend, "dask runs ABC; optuna uses local worker processes")
     priors = parse_priors(prior_items, only=only)
+    fixed = {}
+    if burn_in_weeks is not None:
+        try:
+            fixed["burn_in_weeks"] = REGISTRY["burn_in_weeks"].check(burn_in_weeks)
+        except ParameterError as err:
+            raise ParameterError("--burn-in-weeks", burn_in_weeks, err.reason) from None
     scan = read_scan(scan_path)
     rows = select(scan, codes)
     wijken = make_wijken(rows, residents)
+    for w in wijken:
+        w.params |= fixed
     for w in wijken:  # every wijk must take every prior value: fail now, not in a worker
         for corner in (0, 1):
             validate_params(w.params | {k: v[corner] for k, v in priors.items()})
@@ -178,7 +191,7 @@ def calibrate(
             "simulation": {
                 "residents_per_wijk": residents,
                 "years": 1,
-                "burn_in_weeks": REGISTRY["burn_in_weeks"].default,
+                "burn_in_weeks": fixed.get("burn_in_weeks", REGISTRY["burn_in_weeks"].default),
                 "survey_values": "withheld: predicted from demography (survey_shares_from_demography)",
             },
             "reproducibility": (
@@ -197,7 +210,7 @@ def calibrate(
             fit.samples, tmp / "posterior.parquet", {k: v for k, v in record.items() if k != "targets"}
         )
         fitted = {
-            "parameters": fit.parameters,
+            "parameters": fit.parameters | fixed,
             "provenance": {k: v for k, v in record.items() if k not in ("posterior", "targets")},
         }
         (tmp / "fitted_params.json").write_text(json.dumps(fitted, indent=1, default=str))

@@ -61,6 +61,11 @@ def execute_run(task: Task) -> list[dict[str, Any]]:
     return [flatten(run_id, y) for y in yearly]
 
 
+def execute_runs(tasks: list[Task]) -> list[list[dict[str, Any]]]:
+    """Several runs in one go (a Dask task): `execute_run` of each, in order."""
+    return [execute_run(t) for t in tasks]
+
+
 def warm_up_neighbourhood(task: tuple[dict[str, Any], int]) -> bytes:
     """In a worker: the neighbourhood of (parameters, seed) after its warm-up, before any lever."""
     from ..model.neighbourhood import NeighbourhoodModel

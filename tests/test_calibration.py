@@ -221,6 +221,33 @@ def test_optuna_point_fit_lowers_the_distance(tmp_path):
     assert fitted["provenance"]["method"] == "optuna"
 
 
+def test_a_longer_warm_up_reaches_the_fit_and_travels_with_the_fitted_file(tmp_path):
+    """--burn-in-weeks changes what is simulated (same seeded trials, other distances) and is kept
+    in the fitted file, so a run with that file warms up as long as the calibration did."""
+    fits = {}
+    for weeks in (None, 0):
+        out = tmp_path / f"opt-{weeks}"
+        extra = [] if weeks is None else ["--burn-in-weeks", weeks]
+        res = invoke("calibrate", "--wijk", WIJK, "--out", out, "--method", "optuna", "--budget", 3,
+                     "--residents", 300, "--workers", 1, *extra)  # fmt: skip
+        assert res.exit_code == 0, res.output
+        fits[weeks] = (
+            pd.read_parquet(out / "posterior.parquet"),
+            json.loads((out / "fitted_params.json").read_text()),
+        )
+    (usual, usual_file), (none, none_file) = fits[None], fits[0]
+    theta = list(PRIORS)
+    assert np.allclose(usual[theta], none[theta])  # the same seeded trials ...
+    assert not np.allclose(usual.distance, none.distance)  # ... simulated differently
+    assert "burn_in_weeks" not in usual_file["parameters"] and none_file["parameters"]["burn_in_weeks"] == 0
+    assert none_file["provenance"]["simulation"]["burn_in_weeks"] == 0
+    run_out = tmp_path / "run"
+    res = invoke("run", "--scan", SHIPPED_SCAN, "--wijk", WIJK, "--residents", 300, "--years", 1,
+                 "--params", tmp_path / "opt-0" / "fitted_params.json", "--out", run_out)  # fmt: skip
+    assert res.exit_code == 0, res.output
+    assert json.loads((run_out / "run.json").read_text())["parameters"]["burn_in_weeks"] == 0
+
+
 @pytest.mark.parametrize(
     "args, field",
     [
@@ -228,6 +255,7 @@ def test_optuna_point_fit_lowers_the_distance(tmp_path):
         (["--wijk", WIJK, "--prior", "life_event_rate=0.1:1.5"], "registry's bounds"),
         (["--wijk", WIJK, "--prior", "no_such_parameter=0:1"], "no_such_parameter"),
         (["--wijk", WIJK, "--method", "mcmc"], "--method"),
+        (["--wijk", WIJK, "--burn-in-weeks", 9999], "--burn-in-weeks"),
     ],
 )
 def test_bad_calibration_input_exits_2_and_writes_nothing(tmp_path, args, field):

@@ -193,6 +193,20 @@ def test_dask_scheduler_with_two_workers_gives_identical_tables(tmp_path, refere
     api.sweep(SMALL, tmp_path / "dk", backend="dask", scheduler=addr)
     params, results = tables(tmp_path / "dk")
     assert params.equals(reference[0]) and results.equals(reference[1])
+    # Long sweeps send several runs per task: each run still arrives once, with the same rows.
+    from distributed import Client, get_task_stream
+    from wijksim.experiments.dask_backend import run_dask, runs_per_task
+    from wijksim.experiments.sweep import plan, results_frame
+
+    tasks, _ = plan(Design.from_dict(SMALL))
+    with Client(addr, timeout="5s") as client, get_task_stream(client) as stream:
+        rows = [row for run in run_dask(tasks, client, batch=3) for row in run]
+    assert sorted(t["key"] for t in stream.data) == [  # runs 0-2, 3-5 and 6-7
+        f"wijksim-runs-{a}-{b}-{tasks[a][2]}" for a, b in ((0, 2), (3, 5), (6, 7))
+    ]
+    batched = results_frame(rows).sort_values(["run_id", "year"]).reset_index(drop=True)
+    assert batched.equals(reference[1])
+    assert [runs_per_task(n, 2) for n in (8, 16, 40, 1000)] == [1, 1, 2, 4]
 
 
 def test_connecting_tunes_every_dask_worker_also_those_that_join_later(dask_cluster):

@@ -516,6 +516,12 @@ def calibrate(
     residents: Annotated[int, typer.Option(help="Residents simulated per wijk (rates: scale-free).")] = 2000,
     seed: Annotated[int, typer.Option(help="Seed (optuna samplers, posterior predictive draws).")] = 1,
     force: Annotated[bool, typer.Option(help="Write into a non-empty folder (own files only).")] = False,
+    burn_in_weeks: Annotated[
+        int | None,
+        typer.Option(
+            help="Warm-up before the fitted year (default: the registry's 104); kept in the fitted file."
+        ),
+    ] = None,
 ) -> None:
     """Fit behavioural parameters to observed wijken (docs/calibration.md)."""
     from .calibration.calibrate import calibrate as run_calibration
@@ -528,6 +534,7 @@ def calibrate(
         record = run_calibration(
             codes, out, scan, method, budget, workers, backend, scheduler, prior, seed, population,
             residents, force=force, only=[p.strip() for p in parameters.split(",")] if parameters else None,
+            burn_in_weeks=burn_in_weeks,
         )  # fmt: skip
     except ParameterError as err:
         fail(err)
