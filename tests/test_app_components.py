@@ -102,6 +102,11 @@ def test_engine_comparison_uses_common_seeds_and_caches():
     assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
 
 
+def test_summary_numbers_read_aloud_without_scientific_notation():
+    shown = [engine.plain(x) for x in (-183.2, 35.2, 4.44, -1.0, 0.0044, 1e-5, 12345.6, 0.0)]
+    assert shown == ["-180", "35", "4.4", "-1", "0.0044", "0.00001", "12,000", "0"]
+
+
 def test_the_summary_warns_when_a_scenario_tips_in_both_languages():
     s = engine.Setting(residents=2000, years=8, replications=2, seed=3)  # a baseline that holds
     res = engine.comparison(s, [("cut", {"specialist_capacity_factor": 0.2})])

@@ -233,6 +233,13 @@ def comparison(
     }
 
 
+def plain(x: float) -> str:
+    """Two significant digits, never in scientific notation: "-180", not "-1.8e+02" (the summary is
+    read aloud at a workshop table)."""
+    r = float(f"{x:.2g}")
+    return f"{r:,.0f}" if abs(r) >= 10 else np.format_float_positional(r, trim="-")
+
+
 def summary_sentences(result: dict[str, Any], t) -> list[str]:
     """Plain-language differences in the last year, with their uncertainty."""
     d = result["differences"]
@@ -258,17 +265,15 @@ def summary_sentences(result: dict[str, Any], t) -> list[str]:
                 lines.append(
                     t("sure").format(
                         ind=t(ind),
-                        diff=f"{abs(r.difference) * scale:.2g}{unit}",
+                        diff=f"{plain(abs(r.difference) * scale)}{unit}",
                         word=word,
-                        lo=f"{r.ci_low * scale:.2g}",
-                        hi=f"{r.ci_high * scale:.2g}",
+                        lo=plain(r.ci_low * scale),
+                        hi=plain(r.ci_high * scale),
                     )
                 )
             else:
                 lines.append(
-                    t("unsure").format(
-                        ind=t(ind), lo=f"{r.ci_low * scale:.2g}", hi=f"{r.ci_high * scale:.2g}"
-                    )
+                    t("unsure").format(ind=t(ind), lo=plain(r.ci_low * scale), hi=plain(r.ci_high * scale))
                 )
         c = result["net_costs"].set_index("scenario").loc[name]
         cost = t("net_cost").format(
