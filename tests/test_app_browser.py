@@ -187,6 +187,19 @@ def test_network_view_and_resident_story(browser, app_url):
     page.get_by_role("button", name="Toon netwerk").click()
     page.get_by_text("Jaar", exact=True).wait_for(timeout=60_000)
     page.screenshot(path=ARTIFACTS / "06-network.png", full_page=True)
+    # Play moves the years on by itself; Pause holds the year shown.
+    shown = page.locator(".year-player .v-slider__thumb-label")
+    assert shown.inner_text().strip() == "0"
+    page.get_by_role("button", name="Afspelen").click()
+    page.wait_for_function(
+        "() => document.querySelector('.year-player .v-slider__thumb-label').innerText.trim() === '2'",
+        timeout=20_000,
+    )
+    page.get_by_role("button", name="Pauze").click()
+    page.get_by_role("button", name="Afspelen").wait_for(timeout=5_000)
+    held = shown.inner_text().strip()
+    page.wait_for_timeout(3_000)  # more than two years' worth of playing
+    assert shown.inner_text().strip() == held and held in ("2", "3")
     page.get_by_role("tab", name="Verhaal van een bewoner").click()
     page.get_by_text("Bewoner ", exact=False).first.wait_for(timeout=20_000)
     page.screenshot(path=ARTIFACTS / "07-story.png", full_page=True)

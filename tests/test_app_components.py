@@ -8,8 +8,9 @@ import ipyvuetify as v
 import pandas as pd
 import pytest
 import solara
+from wijksim.viz import app as app_module
 from wijksim.viz import engine
-from wijksim.viz.app import Page
+from wijksim.viz.app import Page, YearPlayer
 from wijksim.viz.i18n import TEXTS, translator
 
 
@@ -100,6 +101,30 @@ def test_engine_comparison_uses_common_seeds_and_caches():
     assert engine.curves_figure(res, t) is not None
     cmd = engine.command_line(s, scen)
     assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
+
+
+def test_the_year_player_plays_to_the_last_year_stops_and_starts_over(monkeypatch):
+    monkeypatch.setattr(app_module, "PLAY_SECONDS_PER_YEAR", 0.05)
+    year = solara.reactive(0)
+    _, rc = solara.render(YearPlayer(year, 3, translator("en")), handle_error=False)
+
+    def button():
+        widget = rc.find(v.Btn).widget
+        return widget, [c for c in widget.children if isinstance(c, str)]
+
+    widget, label = button()
+    assert label == ["Play"]
+    widget.click()
+    assert button()[1] == ["Pause"]
+    deadline = time.time() + 10
+    while time.time() < deadline and not (year.value == 3 and button()[1] == ["Play"]):
+        time.sleep(0.05)
+    assert year.value == 3 and button()[1] == ["Play"]  # played to the end and stopped there
+    time.sleep(0.3)
+    assert year.value == 3
+    button()[0].click()  # at the end, Play starts from year 0
+    assert year.value in (0, 1)
+    rc.close()
 
 
 def test_summary_numbers_read_aloud_without_scientific_notation():

@@ -216,6 +216,40 @@ def Running(t, progress):
     solara.ProgressLinear(100 * done / total if total else 0)
 
 
+#: Seconds each year is shown when the network plays through the years (drawing a year takes ~0.3 s).
+PLAY_SECONDS_PER_YEAR = 1.2
+
+
+@solara.component
+def YearPlayer(year, last: int, t):
+    """The year slider and a Play/Pause button that moves it on by itself, one year at a time, to
+    the last year: the network's change over the years as an animation."""
+    playing = solara.use_reactive(False)
+
+    def play(stop: threading.Event) -> None:
+        while playing.value and not stop.wait(PLAY_SECONDS_PER_YEAR):
+            if year.value >= last:
+                break
+            year.set(year.value + 1)
+        playing.set(False)
+
+    solara.use_thread(play, dependencies=[playing.value], intrusive_cancel=False)
+
+    def toggle() -> None:
+        if not playing.value and year.value >= last:
+            year.set(0)  # from the start again
+        playing.set(not playing.value)
+
+    with solara.Div(classes=["year-player"], style={"margin-top": "32px"}), solara.Row():
+        solara.Button(
+            t("pause") if playing.value else t("play"),
+            on_click=toggle,
+            icon_name="mdi-pause" if playing.value else "mdi-play",
+            classes=["play-button"],
+        )
+        solara.SliderInt(t("show_year"), value=year, min=0, max=last, thumb_label="always")
+
+
 @solara.component
 def NetworkFigure(net, year, t):
     """Drawn once per network run, year and language, not on every render of the page."""
@@ -284,13 +318,7 @@ def Results(t, task, progress, error, result, net, net_choice, net_year, story_w
 
             solara.Button(t("compute_network"), on_click=show_network, classes=["network-button"])
             if net.value is not None:
-                solara.SliderInt(
-                    t("show_year"),
-                    value=net_year,
-                    min=0,
-                    max=len(net.value["snapshots"]) - 1,
-                    thumb_label="always",
-                )
+                YearPlayer(net_year, len(net.value["snapshots"]) - 1, t)
                 NetworkFigure(net.value, net_year.value, t)
         with solara.lab.Tab(t("story")):
             if net.value is None:

@@ -113,6 +113,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "formal_help": ("krijgt formele hulp (zwarte rand)", "in formal help (black edge)"),
     "volunteer": ("vrijwilliger / actieve bewoner", "volunteer / active resident"),
     "show_year": ("Jaar", "Year"),
+    "play": ("Afspelen", "Play"),
+    "pause": ("Pauze", "Pause"),
     "network_scenario": ("Scenario voor netwerk en verhaal", "Scenario for network and story"),
     "compute_network": ("Toon netwerk", "Show network"),
     # story
