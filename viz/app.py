@@ -233,7 +233,7 @@ def YearPlayer(year, last: int, t):
             year.set(year.value + 1)
         playing.set(False)
 
-    solara.use_thread(play, dependencies=[playing.value], intrusive_cancel=False)
+    solara.use_thread(play, dependencies=[playing.value, last], intrusive_cancel=False)
 
     def toggle() -> None:
         if not playing.value and year.value >= last:
