@@ -79,9 +79,9 @@ def _local_cluster(workers: int):
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
-#: Most runs in one Dask task. Every task costs the driver's scheduler and client about 15 ms of
-#: CPU against the process pool's 1 ms (measured), ~3% of a 2,000-resident run; four runs per task
-#: cut that to under 1%, while the last tasks still end within about two runs' time of each other.
+#: Most runs in one Dask task. With one run per task the driver (scheduler and client) used 9-12 ms
+#: of CPU per run, with four 4.5-5.5 ms (200-run sweeps, README "Sweeps"); the last tasks still end
+#: within about two runs' time of each other.
 MAX_RUNS_PER_TASK = 4
 
 
