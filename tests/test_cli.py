@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from wijksim.cli import app
+from wijksim.cli import app, figure
 
 runner = CliRunner()
 YEARLY_KEYS = (
@@ -194,3 +194,12 @@ def test_app_binds_to_localhost_and_switches_off_solara_telemetry(monkeypatch):
     argv, env = calls[0]
     assert argv[argv.index("--host") + 1] == "127.0.0.1" and argv[argv.index("--port") + 1] == "8911"
     assert env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(-1834.2, "-1,830"), (182.7, "183"), (-18.27, "-18.3"), (0.0001234, "0.000123"), (0.0, "0"),
+     (12345678.9, "12,300,000"), (99.96, "100"), (float("nan"), "nan")],
+)  # fmt: skip
+def test_printed_figures_have_three_digits_and_no_scientific_notation(value, text):
+    assert figure(value) == text

@@ -27,6 +27,8 @@ def test_tutorial_commands_run(tmp_path):
         assert args[0] == "wijksim"
         res = subprocess.run([BIN / "wijksim", *args[1:]], cwd=tmp_path, capture_output=True, text=True)
         assert res.returncode == 0, f"{cmd}\n{res.stdout}\n{res.stderr}"
+        # printed tables are read and copied into reports: no "-1.83e+03"
+        assert not re.search(r"\de[+-]\d\d", res.stdout), f"{cmd}\n{res.stdout}"
     assert (tmp_path / "tutorial/compare/differences.png").exists()
     assert (tmp_path / "tutorial/morris/sensitivity/sensitivity.csv").exists()
     assert (tmp_path / "tutorial/morris/discover-isolated_share/box_limits.csv").exists()

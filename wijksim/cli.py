@@ -163,6 +163,17 @@ def run(
     _print_final(yearly, out, time.perf_counter() - started)
 
 
+def figure(x: float) -> str:
+    """Three significant digits for the printed tables, never in scientific notation ("-1,830", not
+    "-1.83e+03"): the tables are read, and copied into reports."""
+    import numpy as np
+
+    if not np.isfinite(x):
+        return str(x)
+    r = float(f"{x:.3g}")
+    return f"{r:,.0f}" if abs(r) >= 100 else np.format_float_positional(r, trim="-")
+
+
 def _simulate_with_progress(simulate, params, seed, years):
     show = sys.stderr.isatty() and params["residents"] * years >= 200_000
     if not show:
@@ -196,7 +207,7 @@ def _print_final(yearly: list[dict], out: Path, seconds: float) -> None:
     table.add_column("value", justify="right")
     for k in TABLE_KEYS:
         v = last[k]
-        table.add_row(k, f"{v:,.0f}" if abs(v) >= 1000 else f"{v:.3g}")
+        table.add_row(k, f"{v:,.0f}" if abs(v) >= 1000 else figure(v))
     console = Console()
     console.print(table)
     queue = growing_queue(yearly)
@@ -298,7 +309,7 @@ def _print_comparison(res: dict, years: int) -> None:
         cells = []
         for name in last.scenario.unique():
             r = last[(last.scenario == name) & (last.indicator == ind)].iloc[0]
-            cells.append(f"{r.difference:.3g} [{r.ci_low:.3g}, {r.ci_high:.3g}]")
+            cells.append(f"{figure(r.difference)} [{figure(r.ci_low)}, {figure(r.ci_high)}]")
         table.add_row(ind, *cells)
     costs = Table(title=f"Net cost over {years} years (EUR; + = costs more than it saves)")
     for col in ("scenario", "lever cost", "saved light care", "saved heavy care", "net cost [95% CI]"):
@@ -348,10 +359,7 @@ def sensitivity(
     for name in dict.fromkeys(table.parameter):
         t.add_row(
             name,
-            *[
-                f"{table[(table.parameter == name) & (table.indicator == i)][value].iloc[0]:.3g}"
-                for i in inds
-            ],
+            *[figure(table[(table.parameter == name) & (table.indicator == i)][value].iloc[0]) for i in inds],
         )
     Console(width=220).print(t)
     typer.echo(f"wrote {out}/ (sensitivity.csv, sensitivity.png)")
