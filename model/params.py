@@ -553,6 +553,11 @@ def parse_set(items: list[str]) -> dict[str, Any]:
     return out
 
 
+def _number(x: float) -> str:
+    """As written in the docs: 5,000,000 rather than 5e+06."""
+    return f"{x:,.0f}" if float(x).is_integer() and abs(x) >= 10_000 else f"{x:g}"
+
+
 def markdown_table() -> str:
     """The registry as a Markdown table, by group (docs/ODD.md embeds it; a test checks they agree)."""
     lines = []
@@ -567,8 +572,8 @@ def markdown_table() -> str:
                 "| name | unit | default | range | source | meaning |",
                 "|---|---|---|---|---|---|",
             ]
-        rng = "on/off" if p.kind is bool else f"{p.low:g} – {p.high:g}"
-        default = str(p.default).lower() if p.kind is bool else f"{p.default:g}"
+        rng = "on/off" if p.kind is bool else f"{_number(p.low)} – {_number(p.high)}"
+        default = str(p.default).lower() if p.kind is bool else _number(p.default)
         lines.append(f"| `{p.name}` | {p.unit} | {default} | {rng} | {p.source} | {p.description} |")
     return "\n".join(lines).strip() + "\n"
 
