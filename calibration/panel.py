@@ -11,13 +11,18 @@ wijken. Run: `python -m wijksim.calibration.panel [DATA_DIR]`.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared/data/neighbourhoods"
+#: The neighbourhood data next to the repository (../shared/data/neighbourhoods), or wherever the
+#: environment variable WIJKSIM_DATA_DIR points (a checkout elsewhere).
+DEFAULT_DATA = Path(
+    os.environ.get("WIJKSIM_DATA_DIR") or Path(__file__).resolve().parents[2] / "shared/data/neighbourhoods"
+)
 FIGURE = Path(__file__).resolve().parents[1] / "docs/img/panel_observed.png"
 LONG = "nl_wijken_wmo_youthcare_2015_2023.csv"
 HAAGLANDEN = "haaglanden_wijken_panel_2009_2022.csv"
