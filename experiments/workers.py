@@ -13,11 +13,20 @@ import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import wait
 
+#: Modules the fork server imports once, so that its workers share them instead of importing them
+#: each (about a second each). One fork server serves a process's pools and Dask LocalCluster alike;
+#: the first to start it sets what it preloads, hence one list for both.
+FORKSERVER_PRELOAD = ["distributed", "wijksim.experiments.sweep", "wijksim.model.neighbourhood"]
+
+
+def forkserver_context() -> mp.context.ForkServerContext:
+    context = mp.get_context("forkserver")
+    context.set_forkserver_preload(FORKSERVER_PRELOAD)
+    return context
+
 
 def worker_pool(workers: int) -> ProcessPoolExecutor:
-    context = mp.get_context("forkserver")
-    # Import the model once in the fork server, not in every worker (about a second each).
-    context.set_forkserver_preload(["wijksim.experiments.sweep", "wijksim.model.neighbourhood"])
+    context = forkserver_context()
     return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=exit_with_parent)
 
 
