@@ -17,7 +17,7 @@ from typing import Any
 from .. import __version__
 from ..model.params import REGISTRY, ParameterError
 from ..model.params import validate as validate_params
-from .fit import DEFAULT_POPULATION, Fit, posterior_summary, run_abc, run_optuna, target_scales
+from .fit import DEFAULT_POPULATION, STOP_RULES, Fit, posterior_summary, run_abc, run_optuna, target_scales
 from .report import marginal_plot, markdown, posterior_predictive, ppc_plot, ppc_table
 from .simulator import CALIBRATION_RESIDENTS, check_run_options, make_wijken, municipality_split, parse_priors
 from .targets import SHIPPED_SCAN, read_scan, select
@@ -107,6 +107,7 @@ def calibrate(
     force: bool = False,
     only: list[str] | None = None,
     burn_in_weeks: int | None = None,
+    stop_when: str = "adjusted",
 ) -> dict[str, Any]:
     """Run a calibration; every check happens before anything is written.
 
@@ -117,6 +118,8 @@ def calibrate(
 
     if method not in ("abc", "optuna"):
         raise ParameterError("--method", method, "expected abc or optuna")
+    if stop_when not in STOP_RULES:
+        raise ParameterError("--stop-when", stop_when, f"expected one of {', '.join(STOP_RULES)}")
     if backend not in ("processes", "dask"):
         raise ParameterError("--backend", backend, "expected processes or dask")
     budget = budget if budget is not None else (3000 if method == "abc" else 300)
@@ -159,7 +162,10 @@ def calibrate(
                 from ..experiments.dask_backend import connect_dask
 
                 client, cluster = connect_dask(workers, scheduler)
-            fit = run_abc(wijken, priors, budget, tmp / "abc.db", workers, client, population, seed=seed)
+            fit = run_abc(
+                wijken, priors, budget, tmp / "abc.db", workers, client, population, seed=seed,
+                stop_when=stop_when,
+            )  # fmt: skip
         else:
             journal = tmp / "optuna.journal"
             fit = run_optuna(wijken, priors, budget, journal, target_scales(scan), seed, workers)
@@ -209,10 +215,11 @@ def calibrate(
         write_parquet(
             fit.samples, tmp / "posterior.parquet", {k: v for k, v in record.items() if k != "targets"}
         )
-        fitted = {
-            "parameters": fit.parameters | fixed,
-            "provenance": {k: v for k, v in record.items() if k not in ("posterior", "targets")},
+        provenance = {k: v for k, v in record.items() if k not in ("posterior", "targets")}
+        provenance["fit_details"] = {  # every generation's summaries stay in calibration.json
+            k: v for k, v in record["fit_details"].items() if not k.endswith("summaries_by_generation")
         }
+        fitted = {"parameters": fit.parameters | fixed, "provenance": provenance}
         (tmp / "fitted_params.json").write_text(json.dumps(fitted, indent=1, default=str))
         ppc = posterior_predictive(wijken, _ppc_samples(fit, priors), priors, ppc_draws, seed)
         ppc.to_parquet(tmp / "ppc.parquet", index=False)

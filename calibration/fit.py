@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from ..experiments.workers import worker_pool
+from .adjustment import effective_size, epanechnikov_weights, regression_adjust
 from .simulator import Simulator, Wijk, observed_stats, simulate_set
 
 #: Particles per ABC generation (a population of 100-200 is usual for ~10 parameters).
@@ -26,6 +27,13 @@ SETTLED_GENERATIONS = 2
 #: A move counts as within Monte Carlo noise up to this many standard errors (a diagnostic, not a
 #: stopping rule: with 10 parameters there are 30 moves per generation, hence 3, 0.9973^30 = 0.92).
 NOISE_SE_MULTIPLE = 3.0
+#: The regression-adjusted posterior has been reached when it moved by no more than resampling noise
+#: (`moves_in_noise` <= 1) between each of the last STABLE_GENERATIONS pairs of generations, and
+#: at least MIN_GENERATIONS generations ran (generation 0 samples the prior, where a linear
+#: regression over the whole prior is a poor local approximation) (assumed; docs/calibration.md §7).
+STABLE_GENERATIONS = 2
+MIN_GENERATIONS = 4
+STOP_RULES = ("adjusted", "raw", "never")
 QUANTILES = {"q05": 0.05, "median": 0.5, "q95": 0.95}
 #: Perturbation kernel: pyabc's Gaussian KDE of the last generation with its (Silverman) covariance
 #: times this factor. At pyabc's 1 the ten-dimensional proposal is so lumpy that a few particles take
@@ -116,31 +124,55 @@ def moves_in_noise(before: tuple[dict, dict], after: tuple[dict, dict]) -> float
 
 
 def settling_abc_smc_class():
-    """pyabc's ABC-SMC, which also stops once the posterior has settled (`SETTLED_SHIFT`).
+    """pyabc's ABC-SMC, which also stops once its posterior has been reached.
 
     pyabc's own criteria (epsilon, acceptance rate, budget, generations) say nothing about the
     posterior itself; with an adaptive distance epsilon is not even comparable between generations.
+    Each generation's posterior is summarised twice: as sampled (`summaries`) and after the
+    regression adjustment (`adjusted_summaries`, `adjustment.py`), which takes out the tolerance's
+    effect. `stop_when` says which rule ends the run:
+    - "adjusted" (default): the adjusted posterior moved by no more than resampling noise
+      (`moves_in_noise` <= 1) in each of the last `STABLE_GENERATIONS` generations; where there
+      are too few particles for the regression (many wijken at once), the "raw" rule instead;
+    - "raw": the sampled posterior moved by at most `SETTLED_SHIFT` of a prior width in each of the
+      last `SETTLED_GENERATIONS` generations (rarely met: docs/calibration.md §7);
+    - "never": only pyabc's criteria (to measure how the posterior evolves).
     """
     import pyabc
 
     class SettlingABCSMC(pyabc.ABCSMC):
-        def __init__(self, *args, priors: dict[str, tuple[float, float]], **kwargs):
+        def __init__(
+            self, *args, priors: dict[str, tuple[float, float]], stop_when: str = "adjusted", **kwargs
+        ):
+            if stop_when not in STOP_RULES:
+                raise ValueError(f"stop_when: {stop_when!r} is not one of {', '.join(STOP_RULES)}")
             super().__init__(*args, **kwargs)
             self.priors = priors
+            self.stop_when = stop_when
             self.summaries: list[dict[str, dict]] = []  # posterior_summary of each generation
             self.errors: list[dict[str, dict]] = []  # quantile_errors of each generation
             self.shifts: list[float] = []  # posterior_shift between consecutive generations
             self.noise_moves: list[float] = []  # moves_in_noise between consecutive generations
             self.effective_sizes: list[float] = []  # 1 / sum(w^2) of each generation's weights
+            self.adjusted: list[pd.DataFrame | None] = []  # each generation's adjusted sample
+            self.adjusted_summaries: list[dict[str, dict] | None] = []
+            self.adjusted_errors: list[dict[str, dict] | None] = []
+            self.adjusted_moves: list[float | None] = []  # moves_in_noise of the adjusted posterior
             self.settled = False
+            self.reached = False
 
         def check_terminate(self, t: int, acceptance_rate: float) -> bool:
-            frame, w = self.history.get_distribution(m=0, t=t)
-            samples = frame.reset_index(drop=True)[list(self.priors)].copy()
-            samples["weight"] = w / w.sum()
-            self.effective_sizes.append(float(1.0 / np.sum(samples["weight"].to_numpy() ** 2)))
-            self.summaries.append(posterior_summary(samples, self.priors))
-            self.errors.append(quantile_errors(samples, self.priors))
+            raw, adjusted = generation_samples(
+                self.history.get_population(t=t), self.x_0, self.eps(t), self.priors
+            )
+            self.effective_sizes.append(effective_size(raw["weight"].to_numpy()))
+            self.summaries.append(posterior_summary(raw, self.priors))
+            self.errors.append(quantile_errors(raw, self.priors))
+            self.adjusted.append(adjusted)
+            self.adjusted_summaries.append(
+                None if adjusted is None else posterior_summary(adjusted, self.priors)
+            )
+            self.adjusted_errors.append(None if adjusted is None else quantile_errors(adjusted, self.priors))
             if len(self.summaries) > 1:
                 self.shifts.append(posterior_shift(self.summaries[-2], self.summaries[-1]))
                 self.noise_moves.append(
@@ -148,11 +180,53 @@ def settling_abc_smc_class():
                         (self.summaries[-2], self.errors[-2]), (self.summaries[-1], self.errors[-1])
                     )
                 )
+                before, after = self.adjusted_summaries[-2:]
+                self.adjusted_moves.append(
+                    None
+                    if before is None or after is None
+                    else moves_in_noise((before, self.adjusted_errors[-2]), (after, self.adjusted_errors[-1]))
+                )
             recent = self.shifts[-SETTLED_GENERATIONS:]
             self.settled = len(recent) == SETTLED_GENERATIONS and max(recent) <= SETTLED_SHIFT
-            return self.settled or super().check_terminate(t, acceptance_rate)
+            stable = self.adjusted_moves[-STABLE_GENERATIONS:]
+            self.reached = (
+                len(self.summaries) >= MIN_GENERATIONS
+                and len(stable) == STABLE_GENERATIONS
+                and all(m is not None and m <= 1.0 for m in stable)
+            )
+            # Too few particles for the regression (many wijken): the raw rule stands in.
+            adjusted_rule = self.reached if adjusted is not None else self.settled
+            rule = {"adjusted": adjusted_rule, "raw": self.settled, "never": False}[self.stop_when]
+            return rule or super().check_terminate(t, acceptance_rate)
 
     return SettlingABCSMC
+
+
+def generation_samples(
+    population, observed: dict[str, float], epsilon: float, priors: dict[str, tuple[float, float]]
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """One generation's sample as ABC-SMC drew it (parameters, normalised weight, distance), and
+    regression-adjusted (parameters, weight = importance weight x Epanechnikov kernel), or None
+    when there are too few effective particles for the regression."""
+    particles = population.particles
+    names, keys = list(priors), list(observed)
+    theta = np.array([[float(p.parameter[k]) for k in names] for p in particles])
+    weights = np.array([float(p.weight) for p in particles])
+    distances = np.array([float(p.distance) for p in particles])
+    raw = pd.DataFrame(theta, columns=names)
+    raw["weight"] = weights / weights.sum()
+    raw["distance"] = distances
+    kernel = weights * epanechnikov_weights(distances, float(epsilon))
+    if kernel.sum() <= 0:
+        return raw, None
+    stats = np.array([[float(p.sum_stat[k]) for k in keys] for p in particles])
+    bounds = np.array([priors[k] for k in names], dtype=float)
+    moved = regression_adjust(theta, stats, np.array([observed[k] for k in keys]), kernel, bounds)
+    if moved is None:
+        return raw, None
+    adjusted = pd.DataFrame(moved, columns=names)
+    adjusted["weight"] = kernel / kernel.sum()
+    return raw, adjusted
 
 
 def run_abc(
@@ -165,10 +239,15 @@ def run_abc(
     population: int = DEFAULT_POPULATION,
     max_generations: int = 12,
     seed: int | None = None,
+    stop_when: str = "adjusted",
 ) -> Fit:
     """ABC-SMC. On one worker with a seed the run is reproducible: prior draws, perturbations and
     simulation seeds all come from numpy's global state, seeded here; parallel samplers reseed
-    their workers from OS entropy."""
+    their workers from OS entropy.
+
+    The posterior returned is the last generation's, regression-adjusted where the regression has
+    enough particles (`adjustment.py`), else as sampled; `samples` then also carries the sampled
+    values as `unadjusted_<name>` and their weights as `unadjusted_weight`."""
     import pyabc
 
     logging.getLogger("ABC").setLevel(logging.WARNING)
@@ -199,15 +278,23 @@ def run_abc(
         sampler=sampler,
         transitions=pyabc.MultivariateNormalTransition(scaling=KERNEL_SCALING),
         priors=priors,
+        stop_when=stop_when,
     )
     abc.new(f"sqlite:///{db_path}", observed_stats(wijken))
     history = abc.run(
         max_total_nr_simulations=budget, max_nr_populations=max_generations, min_acceptance_rate=0.01
     )
-    frame, weights = history.get_distribution(m=0, t=history.max_t)
-    samples = frame.reset_index(drop=True)[list(priors)].copy()
-    samples["weight"] = weights / weights.sum()
-    samples["generation"] = int(history.max_t)
+    t = int(history.max_t)
+    raw_sample, last = generation_samples(history.get_population(t=t), abc.x_0, abc.eps(t), priors)
+    raw = posterior_summary(raw_sample, priors)
+    if last is not None:
+        samples = last.copy()
+        for name in priors:
+            samples[f"unadjusted_{name}"] = raw_sample[name].to_numpy()
+        samples["unadjusted_weight"] = raw_sample["weight"].to_numpy()
+    else:
+        samples = raw_sample[[*priors, "weight"]].copy()
+    samples["generation"] = t
     populations = history.get_all_populations()
     summary = posterior_summary(samples, priors)
     return Fit(
@@ -216,17 +303,34 @@ def run_abc(
         samples=samples,
         n_simulations=int(history.total_nr_simulations),
         details={
-            "generations": int(history.max_t) + 1,
+            "generations": t + 1,
             "population_size": population,
             "epsilons": [float(e) for e in populations.epsilon if np.isfinite(e)],
             "posterior": summary,
+            "posterior_adjusted": last is not None,
+            "posterior_unadjusted": raw,
+            "adjustment": (
+                "local-linear regression of the logit-scaled parameters on the simulated minus observed "
+                "targets, weights = importance weight x Epanechnikov kernel of the distance "
+                "(Beaumont et al. 2002)"
+                if last is not None
+                else "none: too few effective particles for the regression over these targets"
+            ),
+            "stop_rule": stop_when,
             "posterior_shifts": [round(x, 4) for x in abc.shifts],
             "posterior_moves_vs_noise": [round(x, 3) for x in abc.noise_moves],
+            "adjusted_moves_vs_noise": [None if x is None else round(x, 3) for x in abc.adjusted_moves],
             "effective_sample_sizes": [round(x, 1) for x in abc.effective_sizes],
             "stopped_because": _stop_reason(abc, history, budget, max_generations),
             "interval_widths_by_generation": [
                 {k: round(v["interval_vs_prior"], 3) for k, v in g.items()} for g in abc.summaries
             ],
+            "adjusted_interval_widths_by_generation": [
+                None if g is None else {k: round(v["interval_vs_prior"], 3) for k, v in g.items()}
+                for g in abc.adjusted_summaries
+            ],
+            "adjusted_summaries_by_generation": abc.adjusted_summaries,
+            "summaries_by_generation": abc.summaries,
             "distance": (
                 f"pyabc AdaptivePNormDistance(p=2, scale=cmad (MAD + median distance to the "
                 f"observation), weights bounded at {MAX_WEIGHT_RATIO}x the smallest), recomputed every "
@@ -239,7 +343,13 @@ def run_abc(
 
 
 def _stop_reason(abc, history, budget: int, max_generations: int) -> str:
-    if abc.settled:
+    if abc.stop_when == "adjusted" and abc.reached:
+        return (
+            f"posterior reached: the regression-adjusted posterior moved by no more than resampling noise "
+            f"in each of the last {STABLE_GENERATIONS} generations"
+        )
+    raw_rule = abc.stop_when == "raw" or (abc.stop_when == "adjusted" and abc.adjusted[-1] is None)
+    if raw_rule and abc.settled:
         return (
             f"posterior settled: no median or 90% bound moved more than {SETTLED_SHIFT:.0%} of its prior "
             f"width in {SETTLED_GENERATIONS} generations"

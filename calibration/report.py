@@ -109,6 +109,12 @@ def _abc_lines(details: dict[str, Any]) -> list[str]:
         "- the same, relative to what resampling alone would move it (1 = the larger of "
         f"{SETTLED_SHIFT:.0%} of the prior width and {NOISE_SE_MULTIPLE:g} Monte Carlo standard errors): "
         + ", ".join(f"{x:.2f}" for x in details.get("posterior_moves_vs_noise", [])),
+        "- the same for the regression-adjusted posterior (the one reported; '–': too few particles "
+        "for the regression): "
+        + ", ".join("–" if x is None else f"{x:.2f}" for x in details.get("adjusted_moves_vs_noise", [])),
+        "- posterior reported: "
+        + ("regression-adjusted" if details.get("posterior_adjusted") else "as sampled")
+        + f" ({details.get('adjustment', 'none')})",
     ]
 
 

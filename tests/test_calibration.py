@@ -7,9 +7,12 @@ import numpy as np
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
+from wijksim.calibration.adjustment import epanechnikov_weights, regression_adjust
 from wijksim.calibration.fit import (
+    MIN_GENERATIONS,
     SETTLED_GENERATIONS,
     SETTLED_SHIFT,
+    STABLE_GENERATIONS,
     moves_in_noise,
     posterior_shift,
     quantile_errors,
@@ -89,7 +92,7 @@ def test_posterior_shift_is_the_largest_move_in_prior_widths():
     assert posterior_shift(before, after) == pytest.approx(0.1)  # q95 moved 0.2 of a width of 2
 
 
-def _toy_abc(tmp_path, noise: float, generations: int):
+def _toy_abc(tmp_path, noise: float, generations: int, stop_when: str = "raw"):
     """ABC-SMC on y = a + noise, observed y = 0.3: the posterior of a settles near 0.3."""
     import pyabc
 
@@ -101,6 +104,7 @@ def _toy_abc(tmp_path, noise: float, generations: int):
         population_size=200,
         sampler=pyabc.sampler.SingleCoreSampler(),
         priors={"a": (0.0, 1.0)},
+        stop_when=stop_when,
     )
     abc.new(f"sqlite:///{tmp_path / 'toy.db'}", {"y": 0.3})
     history = abc.run(max_nr_populations=generations, min_acceptance_rate=0.0)
@@ -124,6 +128,65 @@ def test_abc_does_not_stop_while_the_posterior_still_narrows(tmp_path):
     abc, history = _toy_abc(tmp_path, noise=0.0, generations=3)
     assert not abc.settled and history.max_t + 1 == 3
     assert max(abc.shifts) > SETTLED_SHIFT and max(abc.noise_moves) > 1.0
+
+
+def test_the_regression_adjustment_moves_each_particle_to_where_its_targets_hit_the_observation():
+    """Where logit(theta) is exactly linear in the targets, every adjusted particle lands on the
+    value at the observation; a parameter the targets do not move keeps its spread; the adjusted
+    values stay inside the prior; too few particles for the regression: no adjustment."""
+    rng = np.random.default_rng(1)
+    n = 400
+    stats = rng.normal(0.0, 1.0, (n, 2))
+    low, high = 2.0, 6.0
+    logit = 0.3 + 1.5 * stats[:, 0] - 0.7 * stats[:, 1]
+    driven = low + (high - low) / (1 + np.exp(-logit))
+    free = rng.uniform(0.0, 1.0, n)
+    theta = np.column_stack([driven, free])
+    observed = np.array([0.4, -0.2])
+    bounds = np.array([[low, high], [0.0, 1.0]])
+    adjusted = regression_adjust(theta, stats, observed, np.ones(n), bounds)
+    at_observation = low + (high - low) / (1 + np.exp(-(0.3 + 1.5 * 0.4 + 0.7 * 0.2)))
+    np.testing.assert_allclose(adjusted[:, 0], at_observation, rtol=1e-9)
+    assert np.std(adjusted[:, 1]) == pytest.approx(np.std(free), rel=0.1)
+    assert (adjusted >= bounds[:, 0]).all() and (adjusted <= bounds[:, 1]).all()
+    assert regression_adjust(theta[:10], stats[:10], observed, np.ones(10), bounds) is None
+    assert epanechnikov_weights(np.array([0.0, 0.5, 1.0, 2.0]), 1.0).tolist() == [1.0, 0.75, 0.0, 0.0]
+
+
+def test_the_adjusted_posterior_is_the_known_one_while_the_sampled_one_is_still_too_wide(tmp_path):
+    """y1 = a + e1, y2 = a + b + e2 (sd 0.05), c without effect, uniform priors: the posterior
+    has sd 0.05 for a and 0.0707 for b, and c keeps its prior. After a few generations the
+    ABC-SMC sample is still much wider; the regression-adjusted one is the known posterior, and the
+    'adjusted' rule stops once it no longer moves."""
+    import pyabc
+
+    sd = 0.05
+    priors = {"a": (0.0, 1.0), "b": (0.0, 1.0), "c": (0.0, 1.0)}
+    np.random.seed(5)
+    abc = settling_abc_smc_class()(
+        lambda p: {"y1": p["a"] + sd * np.random.normal(), "y2": p["a"] + p["b"] + sd * np.random.normal()},
+        pyabc.Distribution(**{k: pyabc.RV("uniform", 0, 1) for k in priors}),
+        pyabc.PNormDistance(p=2),
+        population_size=200,
+        sampler=pyabc.sampler.SingleCoreSampler(),
+        priors=priors,
+        stop_when="adjusted",
+    )
+    abc.new(f"sqlite:///{tmp_path / 'toy.db'}", {"y1": 0.4, "y2": 0.9})
+    history = abc.run(max_nr_populations=12, min_acceptance_rate=0.0)
+    assert abc.reached and history.max_t + 1 == MIN_GENERATIONS  # measured: still within noise
+    assert all(m <= 1.0 for m in abc.adjusted_moves[-STABLE_GENERATIONS:])
+
+    def sd_of(summary, name):  # a normal's 90% interval is 3.29 sd wide
+        return (summary[name]["q95"] - summary[name]["q05"]) / 3.29
+
+    raw, adjusted = abc.summaries[-1], abc.adjusted_summaries[-1]
+    assert sd_of(adjusted, "a") == pytest.approx(sd, rel=0.25)
+    assert sd_of(adjusted, "b") == pytest.approx(np.hypot(sd, sd), rel=0.25)
+    assert adjusted["a"]["median"] == pytest.approx(0.4, abs=0.02)
+    assert adjusted["b"]["median"] == pytest.approx(0.5, abs=0.03)
+    assert adjusted["c"]["interval_vs_prior"] > 0.85  # the adjustment does not invent information
+    assert sd_of(raw, "a") > 1.4 * sd and sd_of(raw, "b") > 1.4 * np.hypot(sd, sd)  # measured 1.6-2.1
 
 
 def test_quantile_errors_match_the_known_standard_error_of_a_median_and_scale_with_the_ess():
@@ -197,6 +260,9 @@ def test_calibrate_writes_posterior_report_and_provenance(tmp_path):
     assert len(details["posterior_shifts"]) == details["generations"] - 1
     assert len(details["posterior_moves_vs_noise"]) == details["generations"] - 1
     assert details["stopped_because"] in (out / "report.md").read_text()
+    # 40 particles are too few for a regression on 8 targets: the posterior is reported as sampled
+    assert details["posterior_adjusted"] is False and details["stop_rule"] == "adjusted"
+    assert "posterior reported: as sampled" in (out / "report.md").read_text()
     # the fitted file drives a run: its values reach the model
     run_out = tmp_path / "run"
     res = invoke("run", "--scan", SHIPPED_SCAN, "--wijk", WIJK, "--residents", 600, "--years", 1,
@@ -256,6 +322,7 @@ def test_a_longer_warm_up_reaches_the_fit_and_travels_with_the_fitted_file(tmp_p
         (["--wijk", WIJK, "--prior", "no_such_parameter=0:1"], "no_such_parameter"),
         (["--wijk", WIJK, "--method", "mcmc"], "--method"),
         (["--wijk", WIJK, "--burn-in-weeks", 9999], "--burn-in-weeks"),
+        (["--wijk", WIJK, "--stop-when", "soon"], "--stop-when"),
     ],
 )
 def test_bad_calibration_input_exits_2_and_writes_nothing(tmp_path, args, field):

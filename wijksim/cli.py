@@ -503,9 +503,18 @@ def calibrate(
         typer.Option(
             help="Parameter sets to simulate (abc default 3000, optuna default 300 trials). ABC checks "
             "it between generations, so the last generation can go over; it stops earlier once the "
-            "posterior has settled (see report.md for why it stopped)."
+            "posterior has been reached (see --stop-when, and report.md for why it stopped)."
         ),
     ] = None,
+    stop_when: Annotated[
+        str,
+        typer.Option(
+            help="ABC: when the posterior counts as reached. adjusted: its regression-adjusted form moved "
+            "by no more than resampling noise in 2 generations (docs/calibration.md §3); raw: the "
+            "sampled posterior moved under 5% of a prior width twice; never: only the budget, the "
+            "generation limit and a 1% acceptance rate end it."
+        ),
+    ] = "adjusted",
     backend: Annotated[str, typer.Option(help="processes (local cores) or dask (abc).")] = "processes",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
@@ -542,7 +551,7 @@ def calibrate(
         record = run_calibration(
             codes, out, scan, method, budget, workers, backend, scheduler, prior, seed, population,
             residents, force=force, only=[p.strip() for p in parameters.split(",")] if parameters else None,
-            burn_in_weeks=burn_in_weeks,
+            burn_in_weeks=burn_in_weeks, stop_when=stop_when,
         )  # fmt: skip
     except ParameterError as err:
         fail(err)
