@@ -101,7 +101,7 @@ def calibrate(
     scheduler: str | None = None,
     prior_items: list[str] | None = None,
     seed: int = 1,
-    population: int = DEFAULT_POPULATION,
+    population: int | None = None,
     residents: int = CALIBRATION_RESIDENTS,
     ppc_draws: int = 30,
     force: bool = False,
@@ -122,10 +122,12 @@ def calibrate(
         raise ParameterError("--stop-when", stop_when, f"expected one of {', '.join(STOP_RULES)}")
     if backend not in ("processes", "dask"):
         raise ParameterError("--backend", backend, "expected processes or dask")
-    budget = budget if budget is not None else (3000 if method == "abc" else 300)
+    if budget is None:  # ABC for one wijk: room to reach the posterior (about 7,000 sets, §7)
+        budget = (15000 if len(codes) == 1 else 3000) if method == "abc" else 300
     if budget < 1:
         raise ParameterError("--budget", budget, "must be at least 1")
     check_run_options(workers, residents, seed)
+    population = DEFAULT_POPULATION if population is None else population
     if population < 2:
         raise ParameterError("--population", population, "at least 2 particles per generation")
     if scheduler and not (method == "abc" and backend == "dask"):

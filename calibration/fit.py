@@ -16,8 +16,10 @@ from ..experiments.workers import worker_pool
 from .adjustment import effective_size, epanechnikov_weights, regression_adjust
 from .simulator import Simulator, Wijk, observed_stats, simulate_set
 
-#: Particles per ABC generation (a population of 100-200 is usual for ~10 parameters).
-DEFAULT_POPULATION = 150
+#: Particles per ABC generation. 100-200 is usual for ~10 parameters; the regression adjustment
+#: needs 45 effective particles after the kernel for one wijk's 8 targets, and the effective sample
+#: size runs at a third to a half of the population (docs/calibration.md §7), hence 300.
+DEFAULT_POPULATION = 300
 #: Largest weight of a target in the adaptive distance, relative to the smallest (pyabc default: none).
 MAX_WEIGHT_RATIO = 20.0
 #: The posterior has settled when, over the last SETTLED_GENERATIONS generations, no parameter's

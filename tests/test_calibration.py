@@ -72,18 +72,20 @@ def test_abc_recovers_known_parameters(tmp_path):
         wijken, IDENTIFIABLE | NOT_IDENTIFIABLE, budget=2400, db_path=tmp_path / "abc.db", workers=1,
         population=100, seed=7,
     )  # fmt: skip
-    post = fit.details["posterior"]
+    post, sampled = fit.details["posterior"], fit.details["posterior_unadjusted"]
+    assert fit.details["posterior_adjusted"], fit.details["adjustment"]
     for name in IDENTIFIABLE:
         s = post[name]
         assert s["q05"] <= TRUTH[name] <= s["q95"], (name, s)
-    # clearly narrowed (measured 0.43 and 0.59; 0.51 and 0.68 after 1,400 simulations); a parameter
-    # without effect stays at 0.8-1.0. carer_min_hours is only weakly identified from one wijk
-    # (0.56-0.76 measured): coverage only.
+    # clearly narrowed, and by the adjustment: measured 0.23 and 0.22 adjusted against 0.51 and 0.68
+    # as sampled (1,923 simulations; the sampled ones were 0.43 and 0.59 after 2,400 in earlier
+    # versions). carer_min_hours is only weakly identified from one wijk (0.6-0.76): coverage only.
     for name in ("loneliness_score_cut", "volunteer_base_share"):
-        assert post[name]["interval_vs_prior"] < 0.7, (name, post[name])
-    # honesty about the rest: they stay wide (this is what the docs say about them)
+        assert post[name]["interval_vs_prior"] < 0.45, (name, post[name])
+        assert post[name]["interval_vs_prior"] < 0.75 * sampled[name]["interval_vs_prior"], name
+    # honesty about the rest: they stay wide (measured 0.51-0.64 adjusted; the docs say so)
     assert min(post[n]["interval_vs_prior"] for n in NOT_IDENTIFIABLE) > 0.3
-    assert fit.n_simulations >= 80 and fit.details["generations"] >= 3
+    assert fit.n_simulations >= 80 and fit.details["generations"] >= MIN_GENERATIONS
 
 
 def test_posterior_shift_is_the_largest_move_in_prior_widths():

@@ -501,7 +501,8 @@ def calibrate(
     budget: Annotated[
         int | None,
         typer.Option(
-            help="Parameter sets to simulate (abc default 3000, optuna default 300 trials). ABC checks "
+            help="Parameter sets to simulate (abc: 15000 for one wijk, 3000 for several; optuna: 300 "
+            "trials). ABC checks "
             "it between generations, so the last generation can go over; it stops earlier once the "
             "posterior has been reached (see --stop-when, and report.md for why it stopped)."
         ),
@@ -529,7 +530,9 @@ def calibrate(
         str | None,
         typer.Option(help="Calibrate only these of the default parameters (comma-separated)."),
     ] = None,
-    population: Annotated[int, typer.Option(help="ABC particles per generation.")] = 150,
+    population: Annotated[
+        int | None, typer.Option(help="ABC particles per generation (default 300, calibration/fit.py).")
+    ] = None,
     residents: Annotated[int, typer.Option(help="Residents simulated per wijk (rates: scale-free).")] = 2000,
     seed: Annotated[int, typer.Option(help="Seed (optuna samplers, posterior predictive draws).")] = 1,
     force: Annotated[bool, typer.Option(help="Write into a non-empty folder (own files only).")] = False,
