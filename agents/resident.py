@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model.state import Need, Path
+from ..model.codes import Need, Path
 
 
 class Resident:
@@ -47,8 +47,9 @@ class Resident:
         return a.indices[a.indptr[self.index] : a.indptr[self.index + 1]].tolist()
 
     def history(self) -> list[dict]:
-        """Every recorded event of this resident: week, event, path and need after it."""
-        return self.model.history(self.index)
+        """Every recorded event of this resident, in order: [{'week': w, 'event': text}, ...] (empty
+        unless the model records history)."""
+        return self.model.events.of(self.index)
 
     def __repr__(self) -> str:
         return (

@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..model.indicators import WEEKS_PER_YEAR, yearly_summary
+from ..model.codes import WEEKS_PER_YEAR
+from ..model.indicators import yearly_summary
 from ..model.neighbourhood import NeighbourhoodModel
 from ..model.presets import preset_values
 from .panel import DEFAULT_DATA, observed_patterns

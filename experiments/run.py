@@ -54,7 +54,7 @@ class RunSpec:
                 )
             from ..model.scan import params_from_row, read_row
 
-            values, provenance = params_from_row(read_row(self.scan, self.wijk))
+            values, provenance = params_from_row(read_row(self.scan, self.wijk), given=self.overrides)
             provenance = {"source": "scan", "scan_file": str(Path(self.scan).resolve()), **provenance}
         else:
             values = preset_values(self.preset or "default")

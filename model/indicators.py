@@ -12,11 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from .codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table
+from .interface import Neighbourhood
 from .mechanisms.help_seeking import hidden_count
-from .state import PROVISION_PATHS, Need, Path, path_table
-
-WEEKS_PER_YEAR = 52
-HALF_YEAR_WEEKS = 26
 
 #: The key policy indicators: drawn in comparisons and the app, analysed by default in sensitivity.
 KEY_INDICATORS = (
@@ -96,25 +94,7 @@ SUMMED = FLOWS
 PROVISION = path_table(*PROVISION_PATHS)
 
 
-def loneliness_score(model) -> np.ndarray:
-    """Latent loneliness: own disposition, too few ties (4-5 protect), living alone, social need."""
-    st, p = model.st, model.p
-    score = model.network.cached("loneliness_structure", lambda: _structural_loneliness(model))
-    score = score + (st.need == Need.SOCIAL) * st.severity
-    score -= np.float32(p["companionship_loneliness_relief"]) * st.companionship_met
-    return score
-
-
-def _structural_loneliness(model) -> np.ndarray:
-    """The part that changes only with the network: disposition, tie deficit, living situation."""
-    st, p = model.st, model.p
-    deficit = np.maximum(0.0, p["protective_ties"] - model.network.degree) / p["protective_ties"]
-    return (st.loneliness_propensity + 1.5 * deficit + 0.4 * st.lives_alone + 0.3 * st.born_abroad).astype(
-        np.float32
-    )
-
-
-def weekly_costs(model) -> dict[str, float]:
+def weekly_costs(model: Neighbourhood) -> dict[str, float]:
     p, f = model.p, model.flows
     year = 1.0 / WEEKS_PER_YEAR
     return {
@@ -134,7 +114,7 @@ def reporting_week(week: int) -> bool:
     return week <= 0 or week % WEEKS_PER_YEAR in (0, HALF_YEAR_WEEKS)
 
 
-def flows_row(model) -> dict[str, Any]:
+def flows_row(model: Neighbourhood) -> dict[str, Any]:
     """The part of a weekly row the yearly summary sums or averages over all weeks."""
     cap = float(model.generalist_capacity().sum())
     spec = model.specialist_slots
@@ -154,7 +134,7 @@ def flows_row(model) -> dict[str, Any]:
     return row
 
 
-def weekly_row(model) -> dict[str, Any]:
+def weekly_row(model: Neighbourhood) -> dict[str, Any]:
     """Every indicator of the week just run (see docs/ODD.md §8)."""
     row = flows_row(model)
     if not model.full_weekly_rows and not reporting_week(model.week):
@@ -195,7 +175,7 @@ def weekly_row(model) -> dict[str, Any]:
     return row
 
 
-def update_provision_flags(model) -> None:
+def update_provision_flags(model: Neighbourhood) -> None:
     """CBS counts clients with at least one provision in the first half-year."""
     week_in_year = (model.week - 1) % WEEKS_PER_YEAR
     if week_in_year == 0:

@@ -1,8 +1,10 @@
-"""NeighbourhoodModel: the Mesa model that runs the weekly mechanisms of DESIGN.md §4.
+"""NeighbourhoodModel: the Mesa model that builds a neighbourhood and runs its week.
 
 One step is one week. Residents are columns (`ResidentState`); generalists, specialists, network
-developers, flex-team members and the key facility are Mesa agents. The order of a week follows
-DESIGN.md's 'one reading of a resident's week' (see docs/ODD.md, Process overview).
+developers, flex-team members and the key facility are Mesa agents (`wijksim.agents`). What happens
+in a week is the mechanisms of DESIGN.md §4, one module each in `wijksim.model.mechanisms`, run in
+the order of `WEEK` (docs/ODD.md, Process overview); the state changes they share are in
+`wijksim.model.transitions`.
 """
 
 from __future__ import annotations
@@ -16,20 +18,25 @@ from typing import Any
 import mesa
 import numpy as np
 
-from ..agents.flex_team import FlexTeamMember, coach, take_waiting
-from ..agents.flex_team import admit as flex_admit
+from ..agents.flex_team import FlexTeamMember
 from ..agents.generalist import Generalist
 from ..agents.key_facility import KeyFacility
 from ..agents.network_developer import NetworkDeveloper
 from ..agents.resident import Resident
-from ..agents.specialist import DOMAIN_SLOT_SHARES, SPECIALIST_DOMAINS, Specialist, referral_domain
-from . import indicators
+from ..agents.specialist import Specialist
+from . import indicators, starting_state
+from .codes import WEEKS_PER_YEAR
+from .events import EventLog
 from .mechanisms import (
     care,
     escalation,
+    flex_team,
     help_seeking,
     informal_support,
+    key_facility,
     life_events,
+    loneliness,
+    network_developers,
     return_relapse,
     specialist_care,
     triage,
@@ -37,10 +44,26 @@ from .mechanisms import (
 from .network import SocialNetwork
 from .params import STARTING_AFTER_WARM_UP, ParameterError, validate
 from .population import build_population
-from .state import PROVIDER_NONE, Need, Path
+from .transitions import DOMAIN_SLOT_SHARES, SPECIALIST_DOMAINS
 
-#: Weeks between updates of the network (tie turnover and new ties from levers).
-NETWORK_UPDATE_WEEKS = 4
+#: The week, in order (DESIGN.md's 'one reading of a resident's week'; docs/ODD.md explains where
+#: and why the order differs from it). Each step is a function of the model.
+WEEK = (
+    life_events.life_events,  # life events raise severity and start needs
+    informal_support.informal_support,  # support flows along ties; helpers' own need falls
+    life_events.natural_course,  # unmet needs drift, faster while waiting
+    help_seeking.help_seeking,  # crises, help requests, the GP route
+    key_facility.key_facility,  # meeting place, signalling, light help without referral
+    triage.triage,  # generalists take requests within capacity and route them
+    specialist_care.admit,  # specialists admit from the waiting list
+    flex_team.take_waiting,  # the flex team takes waiting cases early
+    flex_team.coach,  # coaching raises skill; without it skill drifts back
+    care.care_effects,  # what each path does to severity
+    escalation.apply_severity,  # the week's severity changes; needs move up or down a kind
+    care.end_episodes,  # help that ends: return, hand back, refer onwards
+    return_relapse.relapse,  # returning residents settle or relapse
+    network_developers.network_developers,  # introductions, activation, moving on
+)
 
 
 def _check_years(years: Any) -> None:
@@ -72,18 +95,17 @@ class NeighbourhoodModel(mesa.Model):
         _check_years(years)
         super().__init__(rng=rng)
         self.seed = rng
-        self.horizon_weeks = int(round(years * indicators.WEEKS_PER_YEAR))
-        self.record_history = record_history
+        self.horizon_weeks = int(round(years * WEEKS_PER_YEAR))
         #: False: every indicator (and the DataCollector) only at the weeks the yearly summary
         #: reads (sweeps); flows always.
         self.full_weekly_rows = full_weekly_rows
-        self._log: list[tuple[int, np.ndarray, str]] = []
-        self.flows: dict[str, float] = defaultdict(float)
+        self.events = EventLog(enabled=record_history)
+        self.flows: defaultdict[str, float] = defaultdict(float)
         self.pending_ties: list[tuple[np.ndarray, np.ndarray]] = []
         p = self.p
         self.st, household_ties = build_population(self.rng, p)
         self.dsev = np.zeros(self.st.n, dtype=np.float32)
-        self.network = SocialNetwork(self.st.n, self.st.x, self.st.y, household_ties, self.rng)
+        self.network = SocialNetwork(self.st.n, self.st.x, self.st.y, household_ties, self.rng, p)
         self.network.generate(self.rng, p["mean_neighbourhood_ties"])
         self.adults = self.st.age >= 18  # ages are fixed (see docs/ODD.md), so these masks are too
         self.n_adults = int(self.adults.sum())
@@ -91,16 +113,18 @@ class NeighbourhoodModel(mesa.Model):
         self.youth_under_18 = self.st.age < 18
         #: Onset of an individual rather than a social need is more likely at 75+ and under 18 (§7.1).
         self.individual_onset_weight = np.where(
-            self.st.age >= 75, 3.0, np.where(self.youth_under_18, 2.5, 1.0)
+            self.st.age >= 75,
+            p["individual_onset_weight_75_plus"],
+            np.where(self.youth_under_18, p["individual_onset_weight_under_18"], 1.0),
         ).astype(np.float32)
-        rate = self.p["life_event_rate"] / 52.0
+        rate = p["life_event_rate"] / WEEKS_PER_YEAR
         self.event_hazard = np.where(
-            self.st.social_housing, rate * self.p["deprivation_event_multiplier"], rate
+            self.st.social_housing, rate * p["deprivation_event_multiplier"], rate
         ).astype(np.float32)
         self.n_young_0_24 = int((self.st.age < 25).sum())
         self.lonely_cut = self.severe_cut = 0.0
-        self._update_loneliness()
-        self.carer_cut = informal_support.CARER_MIN_HOURS
+        loneliness.update_loneliness(self)
+        self.carer_cut = p["carer_fallback_hours"]
         n_areas = int(self.st.area.max()) + 1
         order = np.argsort(self.st.area, kind="stable")
         bounds = np.searchsorted(self.st.area[order], np.arange(n_areas + 1))
@@ -108,10 +132,10 @@ class NeighbourhoodModel(mesa.Model):
         self._area_age_masks: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._week = -p["burn_in_weeks"]
         self._make_professionals()
-        self._init_paths()
+        starting_state.initial_paths(self)
         self._warm_up()
-        self._init_loneliness()
-        self._init_carers()
+        starting_state.match_loneliness(self)
+        starting_state.match_carers(self)
         if not _stop_after_warm_up:
             self._start()
 
@@ -136,14 +160,16 @@ class NeighbourhoodModel(mesa.Model):
             raise ValueError(f"the warmed-up neighbourhood was made with other values of {', '.join(differ)}")
         _check_years(years)
         model.p.update(p)  # the same dict: the agents made so far read it too
-        model.horizon_weeks = int(round(years * indicators.WEEKS_PER_YEAR))
+        model.horizon_weeks = int(round(years * WEEKS_PER_YEAR))
         model.full_weekly_rows = full_weekly_rows
         model._start()
         return model
 
     def _start(self) -> None:
         """Week 0: the levers start and observation begins."""
-        self._make_levers()
+        self.network_developers = network_developers.start(self)
+        self.key_facility = key_facility.open_facility(self) if self.p["key_facility"] else None
+        self.flex_team = flex_team.start(self)
         self.flows = defaultdict(float)
         self.latest = indicators.weekly_row(self)
         self.weekly_rows = [self.latest]
@@ -153,85 +179,7 @@ class NeighbourhoodModel(mesa.Model):
         self.datacollector.collect(self)
         self.running = self.horizon_weeks > 0
 
-    # --- set-up ------------------------------------------------------------------------------
-    def _init_carers(self) -> None:
-        """Hours each resident gives at the start, and the cut-off on them that gives the starting
-        share of informal carers (as for loneliness: the level is observed, the change is modelled)."""
-        st, p = self.st, self.p
-        adults = st.age >= 18
-        if p["burn_in_weeks"] == 0:
-            st.care_given_avg[:] = informal_support.allocate(self)[1]
-        if p["survey_shares_from_demography"]:
-            self.carer_cut = p["carer_min_hours"]
-            return
-        share = p["initial_informal_carer_share"]
-        hours = st.care_given_avg[adults]
-        positive = hours[hours > 0]
-        if len(positive) == 0 or share <= 0:
-            self.carer_cut = informal_support.CARER_MIN_HOURS
-        else:
-            cut = float(np.quantile(hours, 1 - share)) if share < 1 else 0.0
-            self.carer_cut = max(cut, float(positive.min()), 0.05)
-
-    def _init_paths(self) -> None:
-        """Residents whose need already passes their threshold start known to services, on the
-        path their need kind gets, within capacity, part-way through an episode (no warm-up burst)."""
-        st, p, rng = self.st, self.p, self.rng
-        needy = st.need.nonzero()[0]
-        above = needy[
-            help_seeking.unmet_severity(self, needy) > help_seeking.effective_threshold(self, needy)
-        ]
-        above = rng.permutation(above)
-        free = np.floor(self.generalist_capacity()).astype(np.int64)
-        owners = np.repeat(np.arange(len(free)), free)
-        used = 0.0
-        lengths = {
-            Need.SOCIAL: (Path.LIGHT_HELP, p["light_help_weeks"], 1.0),
-            Need.INDIVIDUAL: (
-                Path.CASE_MANAGEMENT,
-                p["case_management_weeks"],
-                p["case_management_slot_weight"],
-            ),
-            Need.COMPLEX: (Path.COMBINED_TEAM, p["combined_team_weeks"], p["combined_team_slots"]),
-        }
-        spec_free = self.specialist_slots
-        for i in above:
-            kind = int(st.need[i])
-            if kind == Need.COMPLEX and spec_free > 0 and st.severity[i] > 0.5:
-                spec_free -= 1
-                st.path[i], st.provider[i] = Path.SPECIALIST_CARE, -1
-                st.path_end[i] = self.week + int(rng.integers(1, max(2, int(p["specialist_weeks"]))))
-                st.specialist_domain[i] = referral_domain(rng, st.age[i : i + 1], st.need[i : i + 1])[0]
-                continue
-            path, weeks, slots = lengths[kind]
-            if used + slots > len(owners):
-                continue
-            st.path[i], st.provider[i], st.slots[i] = path, owners[int(used)], slots
-            st.path_end[i] = self.week + int(rng.integers(1, max(2, int(weeks))))
-            used += slots
-        st.return_need[:] = st.need
-
-    def threshold_reduction(self, idx: np.ndarray) -> np.ndarray:
-        """How much lower residents idx's help-seeking threshold is (key facility, introduction, youth)."""
-        st, p = self.st, self.p
-        r = np.where(st.introduced[idx], p["introduction_threshold_reduction"], 0.0)
-        r += np.where(self.youth_under_18[idx], p["youth_threshold_reduction"], 0.0)
-        if self.key_facility is not None:
-            r += np.where(st.in_reach[idx], p["key_facility_threshold_reduction"], 0.0)
-        return r
-
-    def _init_loneliness(self) -> None:
-        """Cut-offs on the latent score that give the starting shares of (severely) lonely adults."""
-        score = self.loneliness[self.adults]
-        p = self.p
-        if p["survey_shares_from_demography"]:  # levels predicted, not matched (docs/calibration.md)
-            self.lonely_cut = p["loneliness_score_cut"]
-            self.severe_cut = p["severe_loneliness_score_cut"]
-        elif len(score):
-            self.lonely_cut = float(np.quantile(score, 1 - p["initial_lonely_share"]))
-            self.severe_cut = float(np.quantile(score, 1 - p["initial_severely_lonely_share"]))
-        self.st.lonely[:] = (self.loneliness > self.lonely_cut) & self.adults
-
+    # --- professionals ---------------------------------------------------------------------
     def _make_professionals(self) -> None:
         p = self.p
         self.generalists: list[Generalist] = []
@@ -259,26 +207,33 @@ class NeighbourhoodModel(mesa.Model):
         self.p["neighbourhood_team_factor"] = factor
         self.generalist_fte = fte
         self.n_generalists = n_gen
-        self._capacity = None  # generalists' case slots, recomputed when the team changes
+        self._capacity: np.ndarray | None = None  # generalists' case slots, recomputed when the team changes
 
     def set_specialist_capacity(self, factor: float) -> None:
         """Set specialist treatment slots to `factor` times normal, also mid-run: residents in care
         finish their episodes; admissions wait until occupancy is below the new number."""
         total = self.st.n * self.p["specialist_slots_per_1000"] / 1000 * factor
         for specialist, share in zip(self.specialists, DOMAIN_SLOT_SHARES, strict=True):
-            specialist.slots = int(round(total * share))
+            specialist.slots = int(round(total * self.p[share]))
         self.p["specialist_capacity_factor"] = factor
         self.specialist_slots = sum(s.slots for s in self.specialists)
 
-    def _make_levers(self) -> None:
-        p = self.p
-        if p["network_developers"]:
-            isolated = self.isolated_share_by_area()
-            ranked = list(np.argsort(-isolated))
-            for i in range(p["network_developers"]):
-                self.network_developers.append(NetworkDeveloper(self, int(ranked[i % len(ranked)])))
-        self.key_facility = KeyFacility(self) if p["key_facility"] else None
-        self.flex_team = [FlexTeamMember(self) for _ in range(p["flex_team"])]
+    def generalist_capacity(self) -> np.ndarray:
+        if self._capacity is None:
+            self._capacity = np.array([g.capacity for g in self.generalists], dtype=float)
+        return self._capacity
+
+    def generalist_load(self) -> np.ndarray:
+        st = self.st
+        held = st.provider >= 0
+        return np.bincount(st.provider[held], weights=st.slots[held], minlength=self.n_generalists)
+
+    def team_skill(self) -> float:
+        """The team's mean skill (0 without a team); recomputed only when a skill changed."""
+        skills = tuple(g.skill for g in self.generalists)
+        if skills != self._team_skill[0]:
+            self._team_skill = (skills, float(np.mean(skills)) if skills else 0.0)
+        return self._team_skill[1]
 
     # --- the week ------------------------------------------------------------------------------
     @property
@@ -298,7 +253,7 @@ class NeighbourhoodModel(mesa.Model):
     def step(self) -> None:
         self._week = self.steps
         self._weekly_mechanisms()
-        indicators.update_provision_flags(self)  # (8)
+        indicators.update_provision_flags(self)
         self.latest = indicators.weekly_row(self)
         self.weekly_rows.append(self.latest)
         if self.full_weekly_rows or indicators.reporting_week(self.week):
@@ -308,176 +263,37 @@ class NeighbourhoodModel(mesa.Model):
 
     def _weekly_mechanisms(self) -> None:
         self.flows = defaultdict(float)
-        life_events.life_events(self)  # (1)
-        informal_support.informal_support(self)  # (2)
-        life_events.natural_course(self)
-        help_seeking.help_seeking(self)  # (3)
-        if self.key_facility is not None:
-            self.key_facility.step()
-            self.key_facility.serve_light_needs()
-        triage.triage(self)  # (4)
-        specialist_care.admit(self)  # (5)
-        if self.flex_team:
-            take_waiting(self)
-        coach(self)
-        care.care_effects(self)
-        escalation.apply_severity(self)
-        care.end_episodes(self)  # (6)
-        return_relapse.relapse(self)
-        for developer in self.network_developers:  # (7)
-            developer.step()
-        self._activation_decay()
-        if self.week % NETWORK_UPDATE_WEEKS == 0:
+        for mechanism in WEEK:
+            mechanism(self)
+        if self.week % self.p["network_update_weeks"] == 0:
             self._update_network()
-        self._update_loneliness()
-
-    def _update_loneliness(self) -> None:
-        self.loneliness = indicators.loneliness_score(self)
-        self.st.lonely[:] = (self.loneliness > self.lonely_cut) & self.adults
+        loneliness.update_loneliness(self)
 
     def run(self) -> None:
         while self.running:
             self.step()
 
-    def _activation_decay(self) -> None:
-        act = self.st.activated.nonzero()[0]
-        if len(act):
-            stop = act[self.rng.random(len(act)) < self.p["activation_decay_rate"] / 52.0]
-            self.st.activated[stop] = False
-            self.st.volunteer[stop] = False
-
     def _update_network(self) -> None:
-        self.network.turnover(self.rng, self.p["tie_decay_rate"], NETWORK_UPDATE_WEEKS)
+        """Ties lapse and form anew (an equilibrium); the ties the levers made join the network."""
+        self.network.turnover(self.rng, self.p["tie_decay_rate"], self.p["network_update_weeks"])
         for u, v in self.pending_ties:
             self.network.add_ties(u, v)
         self.pending_ties = []
 
-    # --- shared operations used by the mechanisms -------------------------------------------
-    def log(self, idx: np.ndarray, event: str) -> None:
-        if self.record_history and len(idx):
-            self._log.append((self.week, np.asarray(idx, dtype=np.int32).copy(), event))
-
-    def history(self, i: int) -> list[dict]:
-        out = []
-        for week, idx, event in self._log:
-            if np.any(idx == i):
-                out.append({"week": week, "event": event})
-        return out
-
+    # --- views -----------------------------------------------------------------------------------
     def resident(self, i: int) -> Resident:
         return Resident(self, i)
 
-    def start_need(self, idx: np.ndarray, kind: Any, severity: float) -> None:
-        if len(idx):
-            self.st.need[idx] = kind
-            self.st.severity[idx] = severity
-            self.log(idx, "life event: new need")
-
-    def set_path(
-        self,
-        idx: np.ndarray,
-        path: int,
-        end: Any = None,
-        provider: int | None = None,
-        event: str | None = None,
-    ) -> None:
-        if len(idx) == 0:
-            return
-        st = self.st
-        st.path[idx] = path
-        st.path_since[idx] = self.week
-        if end is not None:
-            st.path_end[idx] = end
-        if provider is not None:
-            st.provider[idx] = provider
-        if self.record_history:
-            self.log(idx, event or f"path: {Path.key(path).replace('_', ' ')}")
-
-    def join_generalist_queue(self, idx: np.ndarray, event: str | None = None) -> None:
-        self.st.queue_since[idx] = self.week
-        self.set_path(idx, Path.WAITING_GENERALIST, event=event or "sought help")
-
-    def record_intake(self, idx: np.ndarray, provider: np.ndarray, slots: np.ndarray) -> None:
-        self.st.provider[idx] = provider
-        self.st.slots[idx] = slots
-
-    def release(self, idx: np.ndarray) -> None:
-        """End whatever a generalist or the facility held for these residents."""
-        self.st.slots[idx] = 0.0
-        self.st.provider[idx] = PROVIDER_NONE
-
-    def refer_to_specialist(self, idx: np.ndarray, crisis: bool = False) -> None:
-        if len(idx) == 0:
-            return
-        st = self.st
-        if crisis:
-            self.release(idx)
-        else:
-            held = idx[st.provider[idx] >= 0]
-            # The generalist keeps the case, in too-light help, while it waits (§7.5).
-            st.slots[held] = self.p["case_management_slot_weight"]
-        st.crisis[idx] = crisis
-        st.queue_since[idx] = self.week
-        st.specialist_domain[idx] = referral_domain(self.rng, st.age[idx], st.need[idx])
-        self.flows["heavy_care_referrals"] += len(idx)
-        self.set_path(
-            idx,
-            Path.WAITING_SPECIALIST,
-            event="crisis: referred to specialist care" if crisis else "referred to specialist care",
-        )
-
-    def refer_onwards(self, idx: np.ndarray) -> None:
-        """Severe cases go to the flex team while it has room, else to regional specialists."""
-        if len(idx) == 0:
-            return
-        rest = flex_admit(self, idx) if self.flex_team else idx
-        self.refer_to_specialist(rest)
-
-    def hand_back(self, idx: np.ndarray) -> None:
-        """Specialist or flex care ends with an individual need left: case management if a
-        generalist has room (routing, §5.3), otherwise home, to ask again when needed."""
-        if len(idx) == 0:
-            return
-        free = np.floor(np.maximum(self.generalist_capacity() - self.generalist_load(), 0)).astype(np.int64)
-        owners = np.repeat(np.arange(len(free)), free)
-        n = min(len(owners), len(idx))
-        cm = idx[:n]
-        self.record_intake(cm, owners[:n], np.full(n, self.p["case_management_slot_weight"], np.float32))
-        self.set_path(
-            cm,
-            Path.CASE_MANAGEMENT,
-            end=self.week + int(self.p["case_management_weeks"]),
-            event="handed back to case management",
-        )
-        self.start_return(idx[n:])
-
-    def start_return(self, idx: np.ndarray) -> None:
-        self.release(idx)
-        self.set_path(idx, Path.RETURNING, event="returning to ordinary life")
-
-    # --- professional state as arrays --------------------------------------------------------
-    def generalist_capacity(self) -> np.ndarray:
-        if self._capacity is None:
-            self._capacity = np.array([g.capacity for g in self.generalists], dtype=float)
-        return self._capacity
-
-    def team_skill(self) -> float:
-        """The team's mean skill (0 without a team); recomputed only when a skill changed."""
-        skills = tuple(g.skill for g in self.generalists)
-        if skills != self._team_skill[0]:
-            self._team_skill = (skills, float(np.mean(skills)) if skills else 0.0)
-        return self._team_skill[1]
-
-    def generalist_load(self) -> np.ndarray:
-        st = self.st
-        held = st.provider >= 0
-        return np.bincount(st.provider[held], weights=st.slots[held], minlength=self.n_generalists)
+    def history(self, i: int) -> list[dict]:
+        """Resident i's recorded events (`record_history`): [{'week': w, 'event': text}, ...]."""
+        return self.events.of(i)
 
     def area_age_masks(self, area: int) -> tuple[np.ndarray, np.ndarray]:
-        """(adults, aged 12 and over) among an area's members; ages do not change during a run."""
+        """(adults, old enough for a developer's introductions) among an area's members; ages do not
+        change during a run."""
         if area not in self._area_age_masks:
             age = self.st.age[self.area_members[area]]
-            self._area_age_masks[area] = (age >= 18, age >= 12)
+            self._area_age_masks[area] = (age >= 18, age >= self.p["developer_min_age"])
         return self._area_age_masks[area]
 
     def isolated_share_by_area(self) -> np.ndarray:

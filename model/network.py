@@ -9,6 +9,8 @@ on top; those lapse at the same rate, so their effect outlasts the lever only sl
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import scipy.sparse as sp
 
@@ -17,12 +19,7 @@ import scipy.sparse as sp
 # module; scipy is pinned, and tests/test_network.py checks the result against the public route).
 from scipy.sparse import _sparsetools
 
-#: Share of new neighbourhood ties that go to anyone in the neighbourhood rather than nearby (assumed).
-LONG_RANGE_SHARE = 0.2
-#: Residents per spatial cell used for local tie formation (assumed).
-CELL_SIZE = 40
-#: Gamma shape of sociability (lower = more residents with few ties; assumed, gives 4-6% isolated).
-SOCIABILITY_SHAPE = 0.8
+from .codes import chance_within
 
 
 def symmetric_adjacency(n: int, u: np.ndarray, v: np.ndarray) -> sp.csr_matrix:
@@ -58,13 +55,26 @@ def spread(a: sp.csr_matrix, x: np.ndarray) -> np.ndarray:
 
 
 class SocialNetwork:
-    """Ties between residents; `adjacency` is an n x n symmetric 0/1 CSR matrix (float32)."""
+    """Ties between residents; `adjacency` is an n x n symmetric 0/1 CSR matrix (float32).
 
-    def __init__(self, n: int, x: np.ndarray, y: np.ndarray, household_ties: tuple, rng: np.random.Generator):
+    The structure parameters (`long_range_tie_share`, `tie_cell_residents`, `sociability_shape`)
+    come from the registry's 'network structure' group."""
+
+    def __init__(
+        self,
+        n: int,
+        x: np.ndarray,
+        y: np.ndarray,
+        household_ties: tuple,
+        rng: np.random.Generator,
+        p: dict[str, Any],
+    ):
         self.n = n
         self.hh_u, self.hh_v = household_ties
-        self.sociability = rng.gamma(SOCIABILITY_SHAPE, 1.0 / SOCIABILITY_SHAPE, n)
-        g = max(1, int(np.sqrt(n / CELL_SIZE)))
+        self.long_range_share = p["long_range_tie_share"]
+        shape = p["sociability_shape"]
+        self.sociability = rng.gamma(shape, 1.0 / shape, n)
+        g = max(1, int(np.sqrt(n / p["tie_cell_residents"])))
         cx = np.minimum((x * g).astype(np.int64), g - 1)
         cy = np.minimum((y * g).astype(np.int64), g - 1)
         self.cell = cy * g + cx
@@ -88,7 +98,7 @@ class SocialNetwork:
     def _local_partners(self, rng: np.random.Generator, u: np.ndarray) -> np.ndarray:
         """A partner for each u: sociability-weighted, in u's cell (or anywhere, long range)."""
         lo, hi = self._cell_lo[self.cell[u]], self._cell_hi[self.cell[u]]
-        far = rng.random(len(u)) < LONG_RANGE_SHARE
+        far = rng.random(len(u)) < self.long_range_share
         lo = np.where(far, 0.0, lo)
         hi = np.where(far, self._cumw[-1], hi)
         r = lo + rng.random(len(u)) * (hi - lo)
@@ -116,7 +126,7 @@ class SocialNetwork:
 
     def turnover(self, rng: np.random.Generator, yearly_rate: float, weeks: int) -> None:
         """Lapse ties at `yearly_rate` and form the baseline's worth anew (an equilibrium)."""
-        q = 1.0 - np.exp(-yearly_rate * weeks / 52.0)
+        q = chance_within(yearly_rate, weeks)
         if q <= 0:
             return
         keep = rng.random(len(self.u)) >= q
@@ -148,6 +158,3 @@ class SocialNetwork:
         """Number of distinct people a resident has a tie with (household included)."""
         self.adjacency  # noqa: B018 - the degree is computed with the matrix
         return self._degree
-
-    def edge_count(self) -> int:
-        return int(self.adjacency.nnz // 2)

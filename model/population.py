@@ -11,25 +11,9 @@ from typing import Any
 
 import numpy as np
 
-from .state import PROVIDER_NONE, Need, Path, ResidentState
-
-#: Week stamp meaning 'long before the start' (weeks before the warm-up count as negative weeks).
-LONG_AGO = -100_000
-
-#: Share of households with children headed by a single parent (CBS 2024: about 1 in 5; assumed).
-SINGLE_PARENT_SHARE = 0.2
-
-
-def weighted_pick(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.ndarray:
-    """Pick k distinct indices with probability proportional to weights, in the order a draw
-    one by one without replacement would give (Efraimidis-Spirakis keys)."""
-    eligible = (weights > 0).nonzero()[0]
-    k = int(min(k, len(eligible)))
-    if k <= 0:
-        return np.empty(0, dtype=np.int64)
-    keys = np.log1p(-rng.random(len(eligible))) / weights[eligible]  # log of a uniform in (0, 1]
-    top = np.argpartition(-keys, k - 1)[:k] if k < len(eligible) else np.arange(k)
-    return eligible[top[np.argsort(-keys[top], kind="stable")]]
+from .codes import LONG_AGO, PROVIDER_NONE, Need, Path
+from .sampling import weighted_pick
+from .state import ResidentState
 
 
 def _ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
@@ -40,7 +24,7 @@ def _ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
         [
             rng.uniform(0, 25, n_young),
             rng.uniform(25, 65, n_adult),
-            np.minimum(65 + rng.exponential(11.0, n_old), 104),
+            np.minimum(65 + rng.exponential(p["old_age_mean_excess_years"], n_old), 104),
         ]
     )
     return rng.permutation(ages).astype(np.float32)
@@ -80,7 +64,7 @@ def _households(
     n_households = n_alone + pairs
     n_families = max(1, int(round(p["share_households_with_children"] * max(n_households, 1))))
     young_couples = couple_ids[age[rest[: 2 * pairs : 2]] < 65] if pairs else couple_ids
-    n_single = int(round(SINGLE_PARENT_SHARE * n_families))
+    n_single = int(round(p["single_parent_share"] * n_families))
     parents_alone = alone[(age[alone] >= 21) & (age[alone] < 60)]
     single_parent_ids = household[rng.permutation(parents_alone)[:n_single]]
     family_ids = np.concatenate(
@@ -207,8 +191,11 @@ def build_population(rng: np.random.Generator, p: dict[str, Any]) -> tuple[Resid
     adults = age >= 18
     # Willingness to help: gamma-distributed hours; volunteers are drawn among adults without a
     # serious need, to the starting share of the scan or preset.
-    st.helper_capacity[:] = (p["informal_hours_per_helper"] * rng.gamma(2.0, 0.5, n)).astype(np.float32)
-    st.helper_capacity[~adults] *= 0.3  # teenagers help a little; small children hardly
+    shape = p["helping_capacity_shape"]
+    st.helper_capacity[:] = (p["informal_hours_per_helper"] * rng.gamma(shape, 1.0 / shape, n)).astype(
+        np.float32
+    )
+    st.helper_capacity[~adults] *= p["teen_helping_share"]  # teenagers help a little; small children not
     st.helper_capacity[age < 12] = 0
     able = adults & (st.need < Need.INDIVIDUAL)
     if p["survey_shares_from_demography"]:

@@ -15,7 +15,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from .params import ParameterError
+from .params import REGISTRY, ParameterError, defaults
 
 #: Demographic columns a scan row must have (filled) to build a population.
 REQUIRED_COLUMNS = (
@@ -39,13 +39,18 @@ OBSERVED = {
     "volunteer_pct_18plus_2020": "initial_volunteer_share",
 }
 
-#: Need prevalence scales with deprivation (social housing, origin) around the median wijk
-#: (social housing 0.19, born abroad 0.18): assumed relations, to be calibrated.
-NEED_BASE = {
-    "initial_social_need_share": 0.14,
-    "initial_individual_need_share": 0.07,
-    "initial_complex_need_share": 0.012,
-}
+#: Need prevalence, team and specialist capacity scale with a deprivation factor around the median
+#: wijk of the 2024 scan (these shares of social housing and of residents born abroad); the sizes
+#: of these relations are registry parameters (group 'scan relations'), the levels at the median
+#: wijk are the registry's defaults of the parameters they set.
+MEDIAN_SOCIAL_HOUSING_SHARE = 0.19
+MEDIAN_BORN_ABROAD_SHARE = 0.18
+#: The deprivation factor stays within these bounds (assumed: no wijk needs more than 2.5 times,
+#: or less than half, the median wijk's care).
+DEPRIVATION_BOUNDS = (0.5, 2.5)
+#: CBS urbanity of the median wijk (1 = very strongly urban, 5 = not urban).
+MEDIAN_URBANITY = 3
+NEED_SHARES = ("initial_social_need_share", "initial_individual_need_share", "initial_complex_need_share")
 
 
 def read_row(path: str | Path, wijk: str) -> dict[str, str]:
@@ -77,12 +82,14 @@ def _num(row: dict[str, str], col: str) -> float | None:
 
 
 def params_from_row(
-    row: dict[str, str], use_observed_survey: bool = True
+    row: dict[str, str], use_observed_survey: bool = True, given: dict[str, Any] | None = None
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return (parameter values, provenance) for one scan row.
 
     With all four survey cells filled (and `use_observed_survey`), the run starts from them; else
-    the model predicts them from the demography with its calibrated mechanisms."""
+    the model predicts them from the demography with its calibrated mechanisms. `given`: parameter
+    values the user set (the scan relations are read from them, else from the registry)."""
+    rel = defaults() | {k: REGISTRY[k].check(v) for k, v in (given or {}).items() if k in REGISTRY}
     wijk = row.get("wijk_code", "?")
     vals = {c: _num(row, c) for c in REQUIRED_COLUMNS}
     empty = [c for c, v in vals.items() if v is None]
@@ -113,14 +120,14 @@ def params_from_row(
         "initial_values": {},
     }
     observed = {col: _num(row, col) for col in OBSERVED}
-    given = use_observed_survey and all(v is not None for v in observed.values())
+    observed_given = use_observed_survey and all(v is not None for v in observed.values())
     reason = "withheld (calibration or validation)" if not use_observed_survey else "cell(s) empty in the row"
-    if given and observed["severely_lonely_pct_18plus_2020"] > observed["lonely_pct_18plus_2020"]:
-        given = False  # inconsistent cells: predict rather than start from them
+    if observed_given and observed["severely_lonely_pct_18plus_2020"] > observed["lonely_pct_18plus_2020"]:
+        observed_given = False  # inconsistent cells: predict rather than start from them
         reason = "inconsistent cells (severely lonely > lonely)"
-    params["survey_shares_from_demography"] = not given
+    params["survey_shares_from_demography"] = not observed_given
     for col, name in OBSERVED.items():
-        if given:
+        if observed_given:
             params[name] = observed[col] / 100.0
             provenance["initial_values"][name] = {"from": "observed", "column": col}
         else:
@@ -129,15 +136,25 @@ def params_from_row(
                 "how": "calibrated cut-offs and propensities (docs/calibration.md)",
                 "reason": reason,
             }
-    deprivation = 1.0 + 1.5 * (demo["share_social_housing"] - 0.19) + 1.0 * (demo["share_born_abroad"] - 0.18)
-    deprivation = min(max(deprivation, 0.5), 2.5)
-    for name, base in NEED_BASE.items():
-        params[name] = base * deprivation ** (2 if "complex" in name else 1)
+    deprivation = (
+        1.0
+        + rel["scan_need_social_housing_weight"]
+        * (demo["share_social_housing"] - MEDIAN_SOCIAL_HOUSING_SHARE)
+        + rel["scan_need_born_abroad_weight"] * (demo["share_born_abroad"] - MEDIAN_BORN_ABROAD_SHARE)
+    )
+    deprivation = min(max(deprivation, DEPRIVATION_BOUNDS[0]), DEPRIVATION_BOUNDS[1])
+    for name in NEED_SHARES:
+        base = REGISTRY[name].default
+        params[name] = base * deprivation ** (rel["scan_complex_need_exponent"] if "complex" in name else 1)
     # Capacity follows need, as municipal allocations do (assumed elasticities; calibrated later).
-    params["residents_per_generalist"] = 1500.0 / deprivation
-    params["specialist_slots_per_1000"] = 13.0 * deprivation**1.5
+    params["residents_per_generalist"] = REGISTRY["residents_per_generalist"].default / deprivation
+    params["specialist_slots_per_1000"] = (
+        REGISTRY["specialist_slots_per_1000"].default * deprivation ** rel["scan_specialist_slots_exponent"]
+    )
     urbanity = _num(row, "urbanity_1_5")
-    if urbanity is not None:  # rural wijken have more local ties (assumed: +0.4 per urbanity step)
-        params["mean_neighbourhood_ties"] = 4.0 + 0.4 * (urbanity - 3)
+    if urbanity is not None:  # rural wijken have more local ties
+        params["mean_neighbourhood_ties"] = REGISTRY["mean_neighbourhood_ties"].default + rel[
+            "scan_ties_per_urbanity_step"
+        ] * (urbanity - MEDIAN_URBANITY)
     provenance["observed_survey_cells_present"] = [c for c in OBSERVED if observed[c] is not None]
     return params, provenance

@@ -10,77 +10,16 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-
-class Codes(type):
-    """Named integer codes of a column, like an IntEnum whose members are plain ints: numpy compares
-    an array with a plain int about twice as fast as with an IntEnum member (an int subclass), and
-    the weekly mechanisms make dozens of such comparisons. `len(Path)`, `for code in Path` (the codes
-    in order) and `Path.key(code)` ('waiting_generalist') give the rest."""
-
-    def __new__(mcls, name: str, bases: tuple, namespace: dict):
-        cls = super().__new__(mcls, name, bases, namespace)
-        cls._keys = {v: k.lower() for k, v in namespace.items() if k.isupper() and type(v) is int}
-        return cls
-
-    def __iter__(cls):
-        return iter(sorted(cls._keys))
-
-    def __len__(cls) -> int:
-        return len(cls._keys)
-
-    def key(cls, code: int) -> str:
-        return cls._keys[int(code)]
-
-
-class Need(metaclass=Codes):
-    """The three kinds of support need (§5), ordered by escalation."""
-
-    NONE = 0
-    SOCIAL = 1
-    INDIVIDUAL = 2
-    COMPLEX = 3
-
-
-class Path(metaclass=Codes):
-    """A resident's current support path (DESIGN.md 'one reading of a resident's week')."""
-
-    NONE = 0
-    INFORMAL_ONLY = 1
-    WAITING_GENERALIST = 2
-    LIGHT_HELP = 3
-    CASE_MANAGEMENT = 4
-    COMBINED_TEAM = 5
-    WAITING_SPECIALIST = 6
-    SPECIALIST_CARE = 7
-    RETURNING = 8
-    FLEX_CARE = 9
-
-
-def path_table(*paths: int) -> np.ndarray:
-    """A boolean lookup table over Path values: `table[st.path]` is a fast membership test."""
-    table = np.zeros(len(Path), dtype=bool)
-    table[list(paths)] = True
-    return table
-
-
-#: Paths in which a professional holds the resident's case.
-FORMAL_PATHS = (
-    Path.WAITING_GENERALIST,
-    Path.LIGHT_HELP,
-    Path.CASE_MANAGEMENT,
-    Path.COMBINED_TEAM,
-    Path.WAITING_SPECIALIST,
-    Path.SPECIALIST_CARE,
-    Path.FLEX_CARE,
+from .codes import (  # noqa: F401 - the codes stay importable from here, next to the columns they name
+    FORMAL_PATHS,
+    OUTSIDE_PATHS,
+    PROVIDER_KEY_FACILITY,
+    PROVIDER_NONE,
+    PROVISION_PATHS,
+    Need,
+    Path,
+    path_table,
 )
-#: Paths that count as a customised provision (Wmo for 18+, youth care for 0-22); see docs/ODD.md.
-PROVISION_PATHS = (Path.CASE_MANAGEMENT, Path.COMBINED_TEAM, Path.SPECIALIST_CARE, Path.FLEX_CARE)
-#: Paths from which a resident can turn to formal help (not already in it).
-OUTSIDE_PATHS = (Path.NONE, Path.INFORMAL_ONLY, Path.RETURNING)
-
-#: Provider codes stored in `ResidentState.provider` for light help outside the neighbourhood team.
-PROVIDER_NONE = -1
-PROVIDER_KEY_FACILITY = -2
 
 
 @dataclass

@@ -121,7 +121,9 @@ def differences(recorded: dict, now: dict) -> list[str]:
             out.append(f"{name}: new weekly columns {', '.join(extra)}")
         if old["summary_sha256"] != new["summary_sha256"]:
             changed = [
-                k for k in old["last_year"] | new["last_year"] if old["last_year"].get(k) != new["last_year"].get(k)
+                k
+                for k in old["last_year"] | new["last_year"]
+                if old["last_year"].get(k) != new["last_year"].get(k)
             ]
             out.append(f"{name}: summary.json differs (last year: {', '.join(changed) or 'other years'})")
     return out

@@ -6,7 +6,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wijksim.model.neighbourhood import NeighbourhoodModel
-from wijksim.model.params import REGISTRY
+from wijksim.model.params import REGISTRY, SHARES_ADDING_TO_ONE
 from wijksim.model.state import Path
 
 #: Mechanism parameters drawn over their whole registry range (demographic shares are constrained
@@ -14,7 +14,10 @@ from wijksim.model.state import Path
 FREE = [
     n
     for n, p in REGISTRY.items()
-    if p.kind is float and p.group not in ("population", "set-up") and not n.startswith("initial_")
+    if p.kind is float
+    and p.group not in ("population", "set-up")
+    and not n.startswith("initial_")
+    and not any(n in names for names in SHARES_ADDING_TO_ONE)
 ]
 
 

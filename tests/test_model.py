@@ -38,7 +38,9 @@ def test_yearly_summary_has_one_entry_per_year_and_sane_values():
 def test_resident_view_reads_and_tells_history():
     m = NeighbourhoodModel(rng=3, years=1, residents=1500)
     m.run()
-    moved = {int(i) for week, idx, event in m._log if week > 0 and event == "sought help" for i in idx}
+    moved = {
+        int(i) for week, idx, event in m.events.entries() if week > 0 and event == "sought help" for i in idx
+    }
     assert moved, "some residents sought help in a year"
     r = m.resident(min(moved))
     assert r.index == min(moved)

@@ -111,7 +111,7 @@ def test_age_group_rounding_never_overshoots_the_population():
 def test_weighted_pick_is_a_weighted_draw_without_replacement():
     """Distinct picks, never a zero weight, first pick proportional to weight, and the order of a
     one-by-one draw (so the second pick is the first among the rest)."""
-    from wijksim.model.population import weighted_pick
+    from wijksim.model.sampling import weighted_pick
 
     rng = np.random.default_rng(7)
     w = np.array([0.0, 1.0, 2.0, 3.0, 4.0, 0.0])

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from ..model.indicators import COST_FUNCTIONS, WEEKS_PER_YEAR
+from ..model.codes import WEEKS_PER_YEAR
+from ..model.indicators import COST_FUNCTIONS
 
 
 def make_report(weekly, yearly: list[dict], title: str, path: Path) -> None:

@@ -1,4 +1,5 @@
-"""Effects of formal help on severity, and what happens when an episode ends.
+"""What formal help does (DESIGN.md §4 mechanisms 4-6): its effect on severity, and what happens
+when an episode ends.
 
 The effect of a path depends on the true need kind (§5.5): light help barely touches an individual
 need and not a complex one (problems proliferate); a combined team de-escalates complex needs, the
@@ -13,7 +14,10 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..state import Need, Path, path_table
+from .. import transitions
+from ..codes import Need, Path, path_table
+from ..interface import Neighbourhood
+from .flex_team import refer_onwards
 
 #: Paths that are an episode of help with a planned end.
 EPISODE = path_table(
@@ -21,29 +25,48 @@ EPISODE = path_table(
 )
 
 
-def effect_table(model, skill: float) -> np.ndarray:
+#: The shares of `effect_table`, by their registry names.
+EFFECT_SHARES = (
+    "light_help_individual_share",
+    "waiting_light_help_share",
+    "specialist_effect_social_share",
+    "specialist_effect_complex_share",
+    "flex_effect_complex_share",
+)
+
+
+def effect_table(model: Neighbourhood, skill: float) -> np.ndarray:
     """Weekly severity reduction by path (rows) and true need kind (columns); read-only."""
     p = model.p
-    team = p["combined_team_effect"] * (0.5 + 0.5 * skill)
+    unskilled = p["combined_team_unskilled_share"]
+    team = p["combined_team_effect"] * (unskilled + (1.0 - unskilled) * skill)
     return _effect_table(
-        p["light_help_effect"], p["case_management_effect"], team, p["specialist_effect"], p["flex_effect"]
+        p["light_help_effect"],
+        p["case_management_effect"],
+        team,
+        p["specialist_effect"],
+        p["flex_effect"],
+        tuple(p[k] for k in EFFECT_SHARES),
     )
 
 
 @lru_cache(maxsize=256)  # the table changes only when the team's skill does
-def _effect_table(light: float, cm: float, team: float, spec: float, flex: float) -> np.ndarray:
+def _effect_table(
+    light: float, cm: float, team: float, spec: float, flex: float, shares: tuple[float, ...]
+) -> np.ndarray:
+    light_on_individual, waiting_light, spec_on_social, spec_on_complex, flex_on_complex = shares
     e = np.zeros((len(Path), len(Need)), dtype=np.float32)
-    e[Path.LIGHT_HELP] = [0, light, 0.2 * light, 0]
-    e[Path.WAITING_SPECIALIST] = [0, 0.5 * light, 0, 0]  # stuck in too-light help (§7.5)
+    e[Path.LIGHT_HELP] = [0, light, light_on_individual * light, 0]
+    e[Path.WAITING_SPECIALIST] = [0, waiting_light * light, 0, 0]  # stuck in too-light help (§7.5)
     e[Path.CASE_MANAGEMENT] = [0, light, cm, 0]
     e[Path.COMBINED_TEAM] = [0, light, cm, team]
-    e[Path.SPECIALIST_CARE] = [0, 0.5 * spec, spec, 0.8 * spec]
-    e[Path.FLEX_CARE] = [0, flex, flex, 0.8 * flex]
+    e[Path.SPECIALIST_CARE] = [0, spec_on_social * spec, spec, spec_on_complex * spec]
+    e[Path.FLEX_CARE] = [0, flex, flex, flex_on_complex * flex]
     e.flags.writeable = False
     return e
 
 
-def care_effects(model) -> None:
+def care_effects(model: Neighbourhood) -> None:
     st = model.st
     e = effect_table(model, model.team_skill())
     effect = e[st.path, st.need]
@@ -55,7 +78,7 @@ def care_effects(model) -> None:
     model.flows["provision_client_weeks"] += int(counts[Path.CASE_MANAGEMENT] + counts[Path.COMBINED_TEAM])
 
 
-def end_episodes(model) -> None:
+def end_episodes(model: Neighbourhood) -> None:
     st, p, w = model.st, model.p, model.week
     # Needs that resolved while waiting leave the queue (no longer a case for specialists).
     gone = (
@@ -64,27 +87,27 @@ def end_episodes(model) -> None:
     ).nonzero()[0]
     if len(gone):
         st.crisis[gone] = False
-        model.start_return(gone)
+        transitions.start_return(model, gone)
     active = EPISODE[st.path]
     done = (active & ((st.path_end <= w) | (st.need == Need.NONE))).nonzero()[0]
     if len(done) == 0:
         return
     path, need = st.path[done], st.need[done]
     recovered = done[need <= Need.SOCIAL]
-    model.release(recovered)
-    model.start_return(recovered)
+    transitions.release(model, recovered)
+    transitions.start_return(model, recovered)
     ind = need == Need.INDIVIDUAL
     # Individual need after light help: back home; the resident will ask again when needed.
     back = done[ind & (path == Path.LIGHT_HELP)]
-    model.release(back)
-    model.set_path(back, Path.NONE)
+    transitions.release(model, back)
+    transitions.set_path(model, back, Path.NONE)
     # Routing: the case manager stays with an individual need; specialists hand back.
     keep = done[ind & (path != Path.LIGHT_HELP)]
-    model.release(keep)
-    model.hand_back(keep)
+    transitions.release(model, keep)
+    transitions.hand_back(model, keep)
     cx = need == Need.COMPLEX
     stay = done[cx & (path == Path.SPECIALIST_CARE)]
-    st.path_end[stay] = w + int(p["specialist_weeks"] // 2)
+    st.path_end[stay] = w + int(p["specialist_weeks"] * p["complex_stay_share"])
     onward = done[cx & (path != Path.SPECIALIST_CARE)]
-    model.release(onward)
-    model.refer_onwards(onward)
+    transitions.release(model, onward)
+    refer_onwards(model, onward)

@@ -1,4 +1,4 @@
-"""Escalation and de-escalation: the core dynamics of §3.
+"""Escalation and de-escalation (DESIGN.md §3): the core dynamics.
 
 All severity changes of a week (life events, informal support, care, drift) are summed and applied
 once. Passing 1 moves a need up a kind (social -> individual -> complex); falling below 0 moves it
@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..state import Need
+from .. import transitions
+from ..codes import Need
+from ..interface import Neighbourhood
 
 
-def apply_severity(model) -> None:
+def apply_severity(model: Neighbourhood) -> None:
     st, p = model.st, model.p
     has = st.need > 0
     sev = st.severity + np.where(has, model.dsev, 0.0)
@@ -25,11 +27,11 @@ def apply_severity(model) -> None:
         st.need[up] += 1
         sev[up] = t
         model.flows["escalations"] += len(up)
-        model.log(up, "escalation")
+        transitions.log(model, up, "escalation")
     if len(down):
         st.need[down] -= 1
         sev[down] = np.where(st.need[down] > 0, t, 0.0)
         model.flows["deescalations"] += len(down)
-        model.log(down, "de-escalation")
+        transitions.log(model, down, "de-escalation")
     st.severity[:] = sev
     model.dsev[:] = 0.0

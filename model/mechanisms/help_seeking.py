@@ -1,40 +1,55 @@
-"""Mechanism 3: help seeking, hidden need and crises.
+"""Mechanism 3 (DESIGN.md §4): help seeking, hidden need and crises.
 
 Residents outside formal care seek help when their unmet severity passes a personal threshold
 ('vraagverlegenheid', §5.5; 'vraag- en aanbodverlegenheid', §6.1). The threshold is lower within
-reach of a key facility (§6.4) and after a network developer's introduction. Needs below the
-threshold stay hidden; complex needs that stay hidden surface as a crisis (Capita selecta,
-'Typologie van wijken en dorpen') and go straight to specialist care.
+reach of a key facility (§6.4), after a network developer's introduction, and for the young (youth
+and family centres and schools signal, §6.1). Needs below the threshold stay hidden; complex needs
+that stay hidden surface as a crisis (Capita selecta, 'Typologie van wijken en dorpen') and go
+straight to specialist care. Some residents with an individual or complex need go to their GP
+first, who refers them to specialist care.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from ..state import OUTSIDE_PATHS, Need, Path, path_table
+from .. import transitions
+from ..codes import OUTSIDE_PATHS, Need, Path, path_table
+from ..interface import Neighbourhood
 
 OUTSIDE = path_table(*OUTSIDE_PATHS)
 IN_SPECIALIST = path_table(Path.WAITING_SPECIALIST, Path.SPECIALIST_CARE, Path.FLEX_CARE)
-#: How far met informal support lowers the unmet severity, by need kind (none, social, individual,
-#: complex): fully for social needs, half for individual needs, not for complex ones (§5.5).
-INFORMAL_SOFTENING = np.array([0.0, 1.0, 0.5, 0.0], dtype=np.float32)
-#: Weeks a resident waits before asking again after being turned away (assumed).
-RETRY_WEEKS = 8
 
 
-def effective_threshold(model, idx: np.ndarray) -> np.ndarray:
+def informal_softening(p: dict) -> np.ndarray:
+    """How far met informal support lowers the unmet severity, by need kind (none, social,
+    individual, complex): fully for social needs, partly for individual needs, not for complex
+    ones (§5.5)."""
+    return np.array([0.0, 1.0, p["informal_softening_individual"], 0.0], dtype=np.float32)
+
+
+def threshold_reduction(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:
+    """How much lower residents idx's help-seeking threshold is (introduction, youth, key facility)."""
+    st, p = model.st, model.p
+    r = np.where(st.introduced[idx], p["introduction_threshold_reduction"], 0.0)
+    r += np.where(model.youth_under_18[idx], p["youth_threshold_reduction"], 0.0)
+    if model.key_facility is not None:
+        r += np.where(st.in_reach[idx], p["key_facility_threshold_reduction"], 0.0)
+    return r
+
+
+def effective_threshold(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:
     """Help-seeking threshold of residents idx, lowered by the key facility, an introduction, youth."""
+    t = model.st.threshold[idx] - threshold_reduction(model, idx)
+    return np.maximum(t, model.p["min_help_seeking_threshold"])
+
+
+def unmet_severity(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:
     st = model.st
-    t = st.threshold[idx] - model.threshold_reduction(idx)
-    return np.maximum(t, 0.02)
+    return st.severity[idx] * (1.0 - informal_softening(model.p)[st.need[idx]] * st.informal_met[idx])
 
 
-def unmet_severity(model, idx: np.ndarray) -> np.ndarray:
-    st = model.st
-    return st.severity[idx] * (1.0 - INFORMAL_SOFTENING[st.need[idx]] * st.informal_met[idx])
-
-
-def hidden_mask(model, idx: np.ndarray | None = None) -> np.ndarray:
+def hidden_mask(model: Neighbourhood, idx: np.ndarray | None = None) -> np.ndarray:
     """Of residents idx (default: all), those with unserved need that formal support does not know
     of (the definition in docs/ODD.md)."""
     st = model.st
@@ -48,22 +63,22 @@ def hidden_mask(model, idx: np.ndarray | None = None) -> np.ndarray:
     return outside & serious
 
 
-def hidden_count(model) -> int:
+def hidden_count(model: Neighbourhood) -> int:
     idx = model.st.need.nonzero()[0]
     return int(np.count_nonzero(hidden_mask(model, idx)))
 
 
-def help_seeking(model) -> None:
+def help_seeking(model: Neighbourhood) -> None:
     st, p, rng = model.st, model.p, model.rng
     # Crises first: a complex need at crisis severity outside specialist care.
     cx = (st.need == Need.COMPLEX).nonzero()[0]
     crisis = cx[(st.severity[cx] >= p["crisis_severity"]) & ~IN_SPECIALIST[st.path[cx]]]
     if len(crisis):
         model.flows["crises"] += len(crisis)
-        model.refer_to_specialist(crisis, crisis=True)
+        transitions.refer_to_specialist(model, crisis, crisis=True)
     idx = st.need.nonzero()[0]
     path = st.path[idx]
-    ready = OUTSIDE[path] & ((path != Path.NONE) | (model.week - st.path_since[idx] >= RETRY_WEEKS))
+    ready = OUTSIDE[path] & ((path != Path.NONE) | (model.week - st.path_since[idx] >= p["help_retry_weeks"]))
     cand = idx[ready]
     seekers = cand[unmet_severity(model, cand) > effective_threshold(model, cand)]
     if len(seekers) == 0:
@@ -72,15 +87,15 @@ def help_seeking(model) -> None:
     solves = (st.need[seekers] == Need.INDIVIDUAL) & (rng.random(len(seekers)) < p["private_solution_share"])
     if solves.any():
         private = seekers[solves]
-        model.dsev[private] -= 0.3
+        model.dsev[private] -= p["private_solution_relief"]
         model.flows["private_solutions"] += len(private)
         seekers = seekers[~solves]
     model.flows["help_requests"] += len(seekers)
     seekers = gp_first(model, seekers)
-    model.join_generalist_queue(seekers)
+    transitions.join_generalist_queue(model, seekers)
 
 
-def gp_first(model, seekers: np.ndarray) -> np.ndarray:
+def gp_first(model: Neighbourhood, seekers: np.ndarray) -> np.ndarray:
     """Some residents with an individual or complex need go to their GP first, who refers them
     straight to specialist care (a third of youth-care trajectories, CBS 2024) as in a wijk without
     a team. Returns the residents who still join the team's queue."""
@@ -95,5 +110,5 @@ def gp_first(model, seekers: np.ndarray) -> np.ndarray:
     referred = seekers[to_gp]
     model.flows["gp_referrals"] += len(referred)
     model.flows["youth_gp_referrals"] += int(np.count_nonzero(model.youth_care_age[referred]))
-    model.refer_to_specialist(referred)
+    transitions.refer_to_specialist(model, referred)
     return np.delete(seekers, to_gp)

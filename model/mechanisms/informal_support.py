@@ -1,4 +1,5 @@
-"""Mechanism 2: informal support flows along ties from residents with spare hours to unmet need.
+"""Mechanism 2 (DESIGN.md §4): informal support flows along ties from residents with spare hours
+to unmet need.
 
 Need hours are the support a need asks for (by kind, times severity) plus companionship for lonely
 adults (§5.2: a fitting social context), which eases loneliness.
@@ -14,16 +15,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import transitions
+from ..codes import Need, Path
+from ..interface import Neighbourhood
 from ..network import spread
-from ..state import Need, Path
-
-#: Share of their helping hours residents give, by own need kind (none, social, individual, complex).
-OWN_NEED_CAPACITY = np.array([1.0, 0.5, 0.0, 0.0], dtype=np.float32)
-#: Weeks over which 'hours given per week' is averaged to decide who is an informal carer.
-CARE_AVERAGE_WEEKS = 13
-#: Fallback cut-off (hours per week, averaged) for counting an informal carer when none can be
-#: calibrated at the start; normally the cut-off gives the starting share (NeighbourhoodModel).
-CARER_MIN_HOURS = 1.0
 
 
 def share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
@@ -31,16 +26,22 @@ def share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     return part / np.where(whole > 0, whole, np.inf)  # part >= 0 is finite, so x / inf is 0
 
 
-def helper_hours(model) -> np.ndarray:
+def own_need_capacity(p: dict) -> np.ndarray:
+    """Share of their helping hours residents give, by own need kind (none, social, individual,
+    complex): all without a need, part with a social need, none with a heavier one."""
+    return np.array([1.0, p["helping_share_with_social_need"], 0.0, 0.0], dtype=np.float32)
+
+
+def helper_hours(model: Neighbourhood) -> np.ndarray:
     """Hours each resident can give this week."""
     st, p = model.st, model.p
     hours = st.helper_capacity + (st.volunteer | st.activated) * np.float32(p["informal_hours_per_helper"])
-    hours *= OWN_NEED_CAPACITY[st.need]
+    hours *= own_need_capacity(p)[st.need]
     hours *= st.burnout_until <= model.week
     return hours
 
 
-def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def allocate(model: Neighbourhood) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Hours (received by each resident, given by each resident) and each resident's need hours."""
     st, p = model.st, model.p
     a = model.network.adjacency
@@ -61,7 +62,7 @@ def allocate(model) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return given_to, given_by, demand
 
 
-def informal_support(model) -> None:
+def informal_support(model: Neighbourhood) -> None:
     st, p = model.st, model.p
     given_to, given_by, demand = allocate(model)
     met = share(given_to, demand)
@@ -74,7 +75,7 @@ def informal_support(model) -> None:
     # Helping others lowers one's own social need (§5.2).
     model.dsev -= (st.need == Need.SOCIAL) * np.float32(p["helping_relief"]) * given_by
     # Carers: moving average of hours given; overload and burnout.
-    st.care_given_avg += (given_by - st.care_given_avg) / CARE_AVERAGE_WEEKS
+    st.care_given_avg += (given_by - st.care_given_avg) / p["carer_average_weeks"]
     st.overload_weeks += 1
     st.overload_weeks *= given_by > p["carer_overload_hours"]
     burnt = (st.overload_weeks >= p["carer_burnout_weeks"]).nonzero()[0]
@@ -82,14 +83,14 @@ def informal_support(model) -> None:
         st.burnout_until[burnt] = model.week + int(p["carer_recovery_weeks"])
         st.overload_weeks[burnt] = 0
         fresh = burnt[st.need[burnt] == Need.NONE]
-        model.start_need(fresh, Need.SOCIAL, p["life_event_severity"])
+        transitions.start_need(model, fresh, Need.SOCIAL, p["life_event_severity"])
         model.flows["carer_burnouts"] += len(burnt)
     # The informal-only path: outside formal care, need, and noticeable informal support.
     outside = (st.path == Path.NONE) | (st.path == Path.INFORMAL_ONLY)
-    now_informal = outside & (st.need > 0) & (met > 0.1)
+    now_informal = outside & (st.need > 0) & (met > p["informal_path_min_met"])
     flip_on = (now_informal & (st.path == Path.NONE)).nonzero()[0]
     flip_off = (outside & ~now_informal & (st.path == Path.INFORMAL_ONLY)).nonzero()[0]
-    model.set_path(flip_on, Path.INFORMAL_ONLY)
-    model.set_path(flip_off, Path.NONE)
+    transitions.set_path(model, flip_on, Path.INFORMAL_ONLY)
+    transitions.set_path(model, flip_off, Path.NONE)
     model.flows["informal_hours"] += float(given_to.sum())
     model.flows["need_hours"] += float(demand.sum())

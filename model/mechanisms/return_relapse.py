@@ -1,4 +1,4 @@
-"""Mechanism 6: return to ordinary life and relapse.
+"""Mechanism 6 (DESIGN.md §4): return to ordinary life and relapse.
 
 After help ends a resident is 'returning' for `return_weeks`. Relapse is less likely with a
 protective network (4-5 ties, De Jong Gierveld & Van Tilburg 2007) and with a landing place, the
@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..population import LONG_AGO
-from ..state import Need, Path
+from .. import transitions
+from ..codes import LONG_AGO, Need, Path
+from ..interface import Neighbourhood
 
 
-def relapse(model) -> None:
+def relapse(model: Neighbourhood) -> None:
     st, p, w = model.st, model.p, model.week
     back = (st.path == Path.RETURNING).nonzero()[0]
     if len(back) == 0:
@@ -27,9 +28,9 @@ def relapse(model) -> None:
     fell = back[falls]
     if len(fell):
         st.need[fell] = np.maximum(st.need[fell], np.maximum(st.return_need[fell], Need.SOCIAL))
-        st.severity[fell] = np.maximum(st.severity[fell], 0.6)
+        st.severity[fell] = np.maximum(st.severity[fell], p["relapse_severity"])
         model.flows["relapses"] += len(fell)
-        model.set_path(fell, Path.NONE, event="relapse")
+        transitions.set_path(model, fell, Path.NONE, event="relapse")
         st.path_since[fell] = LONG_AGO  # may ask for help again at once
     settled = back[(w - st.path_since[back] >= p["return_weeks"]) & ~falls]
-    model.set_path(settled, Path.NONE)
+    transitions.set_path(model, settled, Path.NONE)

@@ -1,4 +1,4 @@
-"""Mechanism 5: specialist capacity and waiting lists (§7, §7.5).
+"""Mechanism 5 (DESIGN.md §4): specialist capacity and waiting lists (§7, §7.5).
 
 Regional specialist care (youth care, mental health, addiction, disability care) has a limited
 number of treatment slots. Referrals queue; crises go first, then the longest waiting.
@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..state import Path
+from .. import transitions
+from ..codes import Path
+from ..interface import Neighbourhood
 
 
-def admit(model) -> None:
+def admit(model: Neighbourhood) -> None:
     """Admit from one regional queue into free slots, crises first, then longest waiting.
 
     Slots are pooled across domains for admission (the domain of each client is kept for reporting):
@@ -28,7 +30,7 @@ def admit(model) -> None:
     take = waiting[order[:free]]
     model.flows["wait_weeks_sum"] += float((w - st.queue_since[take]).sum())
     model.flows["admitted_specialist"] += len(take)
-    model.release(take)
+    transitions.release(model, take)
     length = np.maximum(4, model.rng.exponential(model.p["specialist_weeks"], len(take))).astype(np.int32)
-    model.set_path(take, Path.SPECIALIST_CARE, end=w + length, provider=-1)
+    transitions.set_path(model, take, Path.SPECIALIST_CARE, end=w + length, provider=-1)
     st.crisis[take] = False

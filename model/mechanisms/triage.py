@@ -1,4 +1,4 @@
-"""Mechanism 4: access and triage by generalists (the quick scan of §7.4, the CAF example).
+"""Mechanism 4 (DESIGN.md §4): access and triage by generalists (the quick scan of §7.4, the CAF example).
 
 Generalists take requests from their queue, first come first served, as long as case slots are
 free. They judge the need kind (right with `triage_accuracy`, better with skill) and route: light
@@ -12,45 +12,49 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..state import Need, Path
+from .. import transitions
+from ..codes import Need, Path
+from ..interface import Neighbourhood
+from .flex_team import refer_onwards
 
 
-def misjudge(rng: np.random.Generator, true: np.ndarray) -> np.ndarray:
-    """The kind a wrong judgement lands on: one step off, up or down (§5.5)."""
-    up = rng.random(len(true)) < 0.5
+def misjudge(rng: np.random.Generator, true: np.ndarray, up_share: float) -> np.ndarray:
+    """The kind a wrong judgement lands on: one step off, up or down (§5.5); an individual need is
+    taken for complex with chance `up_share`, else for social."""
+    up = rng.random(len(true)) < up_share
     wrong = np.where(up, true + 1, true - 1)
     wrong = np.where(true == Need.SOCIAL, Need.INDIVIDUAL, wrong)
     wrong = np.where(true == Need.COMPLEX, Need.INDIVIDUAL, wrong)
     return wrong.astype(np.int8)
 
 
-def assess(model, idx: np.ndarray, skill: float) -> np.ndarray:
+def assess(model: Neighbourhood, idx: np.ndarray, skill: float) -> np.ndarray:
     p = model.p
     accuracy = min(1.0, p["triage_accuracy"] + p["skill_accuracy_gain"] * skill)
     true = model.st.need[idx]
     right = model.rng.random(len(idx)) < accuracy
-    assessed = np.where(right, true, misjudge(model.rng, true)).astype(np.int8)
+    assessed = np.where(right, true, misjudge(model.rng, true, p["misjudge_up_share"])).astype(np.int8)
     model.flows["misjudged"] += int((~right).sum())
     return assessed
 
 
-def referral_threshold(model, skill: float) -> float:
+def referral_threshold(model: Neighbourhood, skill: float) -> float:
     """Severity above which generalists refer; skilled generalists keep more cases (§6.5)."""
     return model.p["specialist_referral_severity"] + model.p["skill_referral_reduction"] * skill
 
 
-def gp_route(model, queue: np.ndarray) -> None:
+def gp_route(model: Neighbourhood, queue: np.ndarray) -> None:
     st = model.st
     light = queue[st.need[queue] <= Need.SOCIAL]
-    model.set_path(light, Path.NONE)  # the GP advises; the resident goes home
+    transitions.set_path(model, light, Path.NONE)  # the GP advises; the resident goes home
     model.flows["gp_advice"] += len(light)
     heavy = queue[st.need[queue] >= Need.INDIVIDUAL]
     model.flows["gp_referrals"] += len(heavy)
     model.flows["youth_gp_referrals"] += int(np.count_nonzero(model.youth_care_age[heavy]))
-    model.refer_to_specialist(heavy)
+    transitions.refer_to_specialist(model, heavy)
 
 
-def triage(model) -> None:
+def triage(model: Neighbourhood) -> None:
     st, p = model.st, model.p
     queue = (st.path == Path.WAITING_GENERALIST).nonzero()[0]
     if len(queue) == 0:
@@ -77,17 +81,17 @@ def triage(model) -> None:
     owners = np.repeat(np.arange(len(capacity)), np.floor(free).astype(np.int64))
     start = (np.cumsum(slots) - slots).astype(np.int64)
     provider = owners[np.minimum(start, len(owners) - 1)]
-    model.record_intake(idx, provider, slots)
+    transitions.record_intake(model, idx, provider, slots)
     st.return_need[idx] = st.need[idx]
     w = model.week
     light = assessed == Need.SOCIAL
-    model.set_path(idx[light], Path.LIGHT_HELP, end=w + int(p["light_help_weeks"]))
+    transitions.set_path(model, idx[light], Path.LIGHT_HELP, end=w + int(p["light_help_weeks"]))
     model.flows["light_help_started"] += int(light.sum())
     cm = (assessed == Need.INDIVIDUAL) & ~severe
-    model.set_path(idx[cm], Path.CASE_MANAGEMENT, end=w + int(p["case_management_weeks"]))
+    transitions.set_path(model, idx[cm], Path.CASE_MANAGEMENT, end=w + int(p["case_management_weeks"]))
     team = assessed == Need.COMPLEX
-    model.set_path(idx[team], Path.COMBINED_TEAM, end=w + int(p["combined_team_weeks"]))
+    transitions.set_path(model, idx[team], Path.COMBINED_TEAM, end=w + int(p["combined_team_weeks"]))
     onwards = (assessed == Need.INDIVIDUAL) & severe
-    model.refer_onwards(idx[onwards])
+    refer_onwards(model, idx[onwards])
     into_care = idx[cm | team | onwards]
     model.flows["youth_team_referrals"] += int(np.count_nonzero(model.youth_care_age[into_care]))

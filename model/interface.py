@@ -1,0 +1,72 @@
+"""What a mechanism may read and change of the neighbourhood: the typed interface between the
+weekly mechanisms (`wijksim.model.mechanisms`), the state transitions (`wijksim.model.transitions`)
+and the model that runs them (`wijksim.model.neighbourhood.NeighbourhoodModel`, which satisfies it).
+
+A mechanism is a function of a `Neighbourhood`; unit tests can hand it a small one made by hand.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any, Protocol
+
+import numpy as np
+
+from ..agents.flex_team import FlexTeamMember
+from ..agents.generalist import Generalist
+from ..agents.key_facility import KeyFacility
+from ..agents.network_developer import NetworkDeveloper
+from ..agents.specialist import Specialist
+from .events import EventLog
+from .network import SocialNetwork
+from .state import ResidentState
+
+
+class Neighbourhood(Protocol):
+    #: Validated parameter values (the registry's names).
+    p: dict[str, Any]
+    #: The residents, as columns.
+    st: ResidentState
+    rng: np.random.Generator
+    network: SocialNetwork
+    #: This week's flows (counts and hours), reset every week; the indicators read them.
+    flows: defaultdict[str, float]
+    events: EventLog
+    #: This week's severity changes, summed over the mechanisms and applied once (escalation).
+    dsev: np.ndarray
+    #: Ties the levers made this week, added at the next network update.
+    pending_ties: list[tuple[np.ndarray, np.ndarray]]
+    #: Fixed masks and rates of the population.
+    adults: np.ndarray
+    youth_under_18: np.ndarray
+    youth_care_age: np.ndarray
+    individual_onset_weight: np.ndarray
+    event_hazard: np.ndarray
+    area_members: list[np.ndarray]
+    #: Loneliness: each resident's latent score this week and the cut-offs on it.
+    loneliness: np.ndarray
+    lonely_cut: float
+    severe_cut: float
+    carer_cut: float
+    #: Professionals and levers.
+    generalists: list[Generalist]
+    generalist_fte: float
+    n_generalists: int
+    specialists: list[Specialist]
+    specialist_slots: int
+    network_developers: list[NetworkDeveloper]
+    key_facility: KeyFacility | None
+    flex_team: list[FlexTeamMember]
+
+    @property
+    def week(self) -> int: ...
+
+    def generalist_capacity(self) -> np.ndarray: ...
+
+    def generalist_load(self) -> np.ndarray: ...
+
+    def team_skill(self) -> float: ...
+
+    def area_age_masks(self, area: int) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def isolated_share_by_area(self) -> np.ndarray: ...

@@ -1,0 +1,33 @@
+"""Costs (DESIGN.md §4 mechanism 10)."""
+
+from __future__ import annotations
+
+from .param import Group
+
+# fmt: off
+# --- Costs (§4 mechanism 10) ---
+G = Group("costs")
+G("cost_generalist_fte_eur", "EUR per FTE-year", 85000.0, 0.0, 300000.0,
+   "assumed (CAO Sociaal Werk scale 9-10 incl. overhead)",
+   "Yearly cost of one neighbourhood-team FTE.")
+G("cost_specialist_week_eur", "EUR per client-week", 260.0, 0.0, 5000.0,
+   "NUMBERS.md: ~EUR 11-12k per youth-care user per year",
+   "Cost of one week of specialist care.")
+G("cost_provision_week_eur", "EUR per client-week", 90.0, 0.0, 2000.0,
+   "NUMBERS.md: ~EUR 4.6k per Wmo client per year (derived)",
+   "Cost of a week of individual provisions arranged by case management.")
+G("cost_developer_fte_eur", "EUR per FTE-year", 80000.0, 0.0, 300000.0,
+   "assumed",
+   "Yearly cost of one network developer.")
+G("cost_key_facility_eur", "EUR per year", 250000.0, 0.0, 5000000.0,
+   "assumed",
+   "Yearly cost of running the key facility.")
+G("cost_flex_member_eur", "EUR per member-year", 110000.0, 0.0, 300000.0,
+   "assumed",
+   "Yearly cost of one flex-team member.")
+G("cost_informal_hour_eur", "EUR per hour", 1.5, 0.0, 50.0,
+   "assumed (volunteer support, respite care; informal help costs the municipality little)",
+   "Municipal cost per informal hour.")
+# fmt: on
+
+GROUPS = [G]
