@@ -5,7 +5,7 @@ VENV := .venv
 YEARS ?= 10
 OUT ?= runs/default-$(shell date +%Y%m%d-%H%M%S)
 
-.PHONY: run test lint bench docs app offline-assets chromium clean-venv
+.PHONY: run test test-fast lint typecheck bench docs app offline-assets chromium clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PY312)" || { echo "Python 3.12 not found (Mesa 3.5 needs it): install it, e.g. with pyenv"; exit 1; }
@@ -30,8 +30,22 @@ test: $(VENV)/.installed chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -n 2
 
-lint: $(VENV)/.installed
+# The everyday loop: everything but the slow tests, the browser and Dask (`make test` runs them all).
+test-fast: $(VENV)/.installed
+	$(VENV)/bin/python -m pytest -n 2 -m "not slow and not browser and not dask"
+
+lint: $(VENV)/.installed typecheck
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+# mypy on the model. The package maps folders to import names (model/ is wijksim.model), which mypy
+# cannot read from an editable install: it checks a tree of links with the import names instead.
+TYPECHECK := .typecheck
+typecheck: $(VENV)/.installed
+	@rm -rf $(TYPECHECK) && mkdir -p $(TYPECHECK)/wijksim
+	@for d in model agents experiments viz calibration; do ln -s ../../$$d $(TYPECHECK)/wijksim/$$d; done
+	@for f in wijksim/*.py; do ln -s ../../$$f $(TYPECHECK)/wijksim/; done
+	@ln -s ../../wijksim/cli $(TYPECHECK)/wijksim/cli
+	cd $(TYPECHECK) && ../$(VENV)/bin/mypy -p wijksim.model -p wijksim.agents
 
 bench: $(VENV)/.installed
 	$(VENV)/bin/python benchmarks/bench_core.py

@@ -10,14 +10,16 @@ import shutil
 import sys
 import tempfile
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..experiments.output import check_out_dir, move_into, write_parquet
+from ..experiments.provenance import command_line, git_commit, now
 from ..model.params import REGISTRY, ParameterError
 from ..model.params import validate as validate_params
-from .fit import DEFAULT_POPULATION, STOP_RULES, Fit, posterior_summary, run_abc, run_optuna, target_scales
+from .fit import DEFAULT_POPULATION, STOP_RULES, Fit, posterior_summary, run_abc
+from .optuna_fit import run_optuna, target_scales
 from .report import marginal_plot, markdown, posterior_predictive, ppc_plot, ppc_table
 from .simulator import CALIBRATION_RESIDENTS, check_run_options, make_wijken, municipality_split, parse_priors
 from .targets import SHIPPED_SCAN, read_scan, select
@@ -114,8 +116,6 @@ def calibrate(
     `burn_in_weeks` lengthens (or shortens) the warm-up before the fitted year; the fitted parameter
     file then carries it, so that runs and validation with that file read the same state of the
     model (docs/ODD.md §9: the usual 104 weeks do not settle every stock)."""
-    from ..experiments.run import check_out_dir, git_commit, move_into, write_parquet
-
     if method not in ("abc", "optuna"):
         raise ParameterError("--method", method, "expected abc or optuna")
     if stop_when not in STOP_RULES:
@@ -161,7 +161,7 @@ def calibrate(
         start = time.perf_counter()
         if method == "abc":
             if backend == "dask":
-                from ..experiments.dask_backend import connect_dask
+                from ..experiments.dask_backend import connect_dask  # start-up: Dask takes a second
 
                 client, cluster = connect_dask(workers, scheduler)
             fit = run_abc(
@@ -208,11 +208,11 @@ def calibrate(
                 "repeats exactly; on several workers pyabc reseeds them from OS entropy, so a rerun "
                 "gives a statistically equivalent, not identical, posterior."
             ),
-            "created": datetime.now(UTC).isoformat(timespec="seconds"),
+            "created": now(),
             "wijksim_version": __version__,
             "git_commit": commit,
             "versions": _versions(),
-            "command": sys.argv if sys.argv and sys.argv[0].endswith("wijksim") else None,
+            "command": command_line(),
         }
         write_parquet(
             fit.samples, tmp / "posterior.parquet", {k: v for k, v in record.items() if k != "targets"}

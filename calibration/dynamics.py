@@ -20,6 +20,7 @@ from ..model.indicators import yearly_summary
 from ..model.neighbourhood import NeighbourhoodModel
 from ..model.presets import preset_values
 from .panel import DEFAULT_DATA, observed_patterns
+from .report import figure
 
 FIRST, SWITCH, LAST = 2012, 2015, 2023
 #: Specialist capacity before 2015 relative to after: the AWBZ and provincial youth care of before
@@ -83,8 +84,6 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def plot(means: pd.DataFrame, wmo_obs: pd.DataFrame, youth_obs: pd.DataFrame, path: Path = FIGURE) -> None:
-    from .report import figure
-
     fig, axes = figure(1, 3, 4.2, 3.2)
     for ax, key, obs in (
         (axes[0], "wmo_clients_per_1000", wmo_obs),

@@ -14,7 +14,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ..model.params import REGISTRY, ParameterError
+from ..experiments.run import simulate
+from ..experiments.seeds import keyed_seed
+from ..model.params import REGISTRY, ParameterError, per_wijk, priors
 from ..model.scan import params_from_row
 from .targets import TARGETS, observed_targets
 
@@ -22,31 +24,12 @@ from .targets import TARGETS, observed_targets
 CALIBRATION_RESIDENTS = 2000
 
 #: The behavioural parameters calibrated by default and their prior ranges (uniform), each inside
-#: the registry's hard bounds: plausible sub-ranges, so that simulations are not wasted on
-#: values nobody would defend (docs/calibration.md gives the reasons).
-PRIORS: dict[str, tuple[float, float]] = {
-    "loneliness_score_cut": (-0.5, 1.5),
-    "severe_loneliness_score_cut": (1.0, 3.0),
-    "carer_min_hours": (0.3, 4.0),
-    "volunteer_base_share": (0.1, 0.6),
-    "volunteer_deprivation_odds_ratio": (0.2, 1.2),
-    "life_event_rate": (0.05, 0.5),
-    "deprivation_event_multiplier": (1.0, 4.0),
-    "help_seeking_threshold": (0.2, 0.7),
-    "youth_threshold_reduction": (0.0, 0.35),
-    "gp_first_contact_share": (0.0, 0.8),
-}
+#: the registry's hard bounds: plausible sub-ranges, so that simulations are not wasted on values
+#: nobody would defend (docs/calibration.md gives the reasons). Declared in the registry (`prior`).
+PRIORS: dict[str, tuple[float, float]] = priors()
 
-
-#: Parameters each wijk takes from its own scan row (never shared across wijken).
-WIJK_INPUTS = {
-    "residents", "share_aged_0_24", "share_aged_65_plus", "share_one_person_households",
-    "share_households_with_children", "share_social_housing", "share_born_abroad",
-    "initial_lonely_share", "initial_severely_lonely_share", "initial_informal_carer_share",
-    "initial_volunteer_share", "initial_social_need_share", "initial_individual_need_share",
-    "initial_complex_need_share", "residents_per_generalist", "specialist_slots_per_1000",
-    "mean_neighbourhood_ties",
-}  # fmt: skip
+#: Parameters each wijk takes from its own scan row (never shared across wijken; `per_wijk`).
+WIJK_INPUTS = per_wijk()
 
 
 def parse_priors(
@@ -102,9 +85,6 @@ class Wijk:
     observed: dict[str, float | None]
     provenance: dict[str, Any] = field(default_factory=dict)
 
-    def target_keys(self) -> list[str]:
-        return [f"{self.code}/{t}" for t, v in self.observed.items() if v is not None]
-
 
 def make_wijken(rows: pd.DataFrame, residents: int = CALIBRATION_RESIDENTS) -> list[Wijk]:
     out = []
@@ -122,8 +102,6 @@ def observed_stats(wijken: list[Wijk]) -> dict[str, float]:
 
 def check_run_options(workers: int, residents: int, seed: int) -> None:
     """The options `calibrate` and `validate` share; raises ParameterError naming the flag."""
-    from ..model.params import REGISTRY, ParameterError
-
     if workers < 1:
         raise ParameterError("--workers", workers, "must be at least 1")
     if not 200 <= residents <= REGISTRY["residents"].high:
@@ -136,8 +114,6 @@ def check_run_options(workers: int, residents: int, seed: int) -> None:
 
 def simulate_wijk(params: dict[str, Any], seed: int) -> dict[str, float]:
     """The targets, in the data's units, after the warm-up and one simulated year."""
-    from ..experiments.run import simulate
-
     year = simulate(params, seed, 1, weekly=False)[2][-1]
     referred = year["youth_team_referrals"] + year["youth_gp_referrals"]
     # No young person referred at all (tiny wijken): an uninformative 50%.
@@ -155,7 +131,7 @@ def simulate_set(wijken: list[Wijk], theta: dict[str, float], seed: int) -> dict
 
 
 def seed_for(seed: int, *keys: int) -> int:
-    return int(np.random.SeedSequence([int(seed) % 2**32, *keys]).generate_state(1)[0])
+    return keyed_seed(seed, *keys)
 
 
 class Simulator:

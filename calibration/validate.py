@@ -9,10 +9,6 @@ what the same inputs can do with far more data than the model was calibrated on.
 from __future__ import annotations
 
 import json
-import shutil
-import sys
-import tempfile
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +17,12 @@ import pandas as pd
 from scipy.stats import spearmanr
 
 from .. import __version__
-from ..experiments.run import move_into
+from ..experiments.output import check_out_dir, staged
+from ..experiments.provenance import command_line, git_commit, now
 from ..experiments.workers import worker_pool
 from ..model.params import ParameterError
 from .calibrate import load_params_file, sha256
+from .report import figure
 from .simulator import (
     CALIBRATION_RESIDENTS,
     check_run_options,
@@ -131,7 +129,6 @@ def validate(
     seed: int = 1,
     force: bool = False,
 ) -> dict[str, Any]:
-    from ..experiments.run import check_out_dir, git_commit
 
     if replications < 1:
         raise ParameterError("--replications", replications, "must be at least 1")
@@ -207,27 +204,20 @@ def validate(
             "national_reference_weeks": BY_NAME["mean_wait_weeks"].national,
         },
         "metrics": table,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "created": now(),
         "wijksim_version": __version__,
         "git_commit": commit,
-        "command": sys.argv if sys.argv and sys.argv[0].endswith("wijksim") else None,
+        "command": command_line(),
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".wijksim-val-", dir=out.parent))
-    try:
+    with staged(out, force, OUTPUT_FILES, prefix=".wijksim-val-") as tmp:
         pd.DataFrame(long).to_parquet(tmp / "predictions.parquet", index=False)
         metric_frame.to_csv(tmp / "metrics.csv", index=False)
         (tmp / "validation.json").write_text(json.dumps(record, indent=1, default=str))
         plot(pd.DataFrame(long), metric_frame, tmp / "predicted_vs_observed.png")
-        move_into(tmp, out, force, OUTPUT_FILES)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return record
 
 
 def plot(long: pd.DataFrame, metric_frame: pd.DataFrame, path: Path) -> None:
-    from .report import figure
-
     fig, axes = figure(2, 4, 3.4, 3.2)
     for ax, t in zip(axes, WIJK_TARGETS, strict=False):
         d = long[long.target == t].dropna(subset=["observed"])

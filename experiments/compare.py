@@ -10,22 +10,23 @@ costs) and heavy care (specialist and crisis care), summed over the years, with 
 from __future__ import annotations
 
 import argparse
-import json
 import shlex
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .. import __version__
 from ..model.diagnostics import growing_queue
 from ..model.indicators import KEY_INDICATORS
 from ..model.params import LEVERS, REGISTRY, ParameterError, parse_set
-from .run import RunSpec, git_commit, move_into
-from .sweep import results_frame, run_processes
+from .output import check_out_dir, staged, write_json
+from .provenance import stamp
+from .run import RunSpec
+from .seeds import spawn_seeds
+from .stats import t_half_width, t_interval
+from .sweep import run_processes
+from .tasks import results_frame
 
 LEVER_COSTS = ("cost_network_developers_eur", "cost_key_facility_eur", "cost_flex_team_eur")
 LIGHT_CARE = ("cost_neighbourhood_team_eur", "cost_individual_provisions_eur", "cost_informal_support_eur")
@@ -70,18 +71,6 @@ def parse_scenario(text: str) -> Scenario:
     return Scenario(name, overrides)
 
 
-def t_interval(diff: np.ndarray) -> tuple[float, float, float]:
-    """Mean and 95% t interval of paired differences (rows = replications)."""
-    from scipy import stats
-
-    n = len(diff)
-    mean = float(diff.mean())
-    if n < 2:
-        return mean, float("nan"), float("nan")
-    half = float(stats.t.ppf(0.975, n - 1) * diff.std(ddof=1) / np.sqrt(n))
-    return mean, mean - half, mean + half
-
-
 def run_comparison(
     scenarios: list[Scenario], replications: int, base: RunSpec, workers: int = 1, crn: bool = True
 ):
@@ -92,12 +81,10 @@ def run_comparison(
     if len(set(names)) != len(names):
         raise ParameterError("--scenario", names, "scenario names must differ")
     all_scen = [Scenario("baseline", {})] + scenarios
-    n_seeds = replications if crn else replications * len(all_scen)
-    children = np.random.SeedSequence(base.seed).spawn(n_seeds)
-    seeds = [int(c.generate_state(1, dtype=np.uint32)[0]) for c in children]
+    seeds = spawn_seeds(base.seed, replications if crn else replications * len(all_scen))
     tasks, labels = [], {}
     for si, sc in enumerate(all_scen):
-        params = RunSpec(**{**base.__dict__, "overrides": {**base.overrides, **sc.overrides}}).resolve()[0]
+        params = base.with_overrides(sc.overrides).resolve()[0]
         for r in range(replications):
             run_id = si * replications + r
             seed = seeds[r] if crn else seeds[si * replications + r]
@@ -117,7 +104,6 @@ def differences(runs) -> Any:
     """Per scenario, indicator and year: baseline mean, scenario mean, mean difference, 95% CI
     (paired over replications: the scenario minus the baseline with the same seed)."""
     import pandas as pd
-    from scipy import stats
 
     skip = {"run_id", "scenario", "replication", "seed", "year", "residents"}
     indicators = [c for c in runs.columns if c not in skip]
@@ -129,8 +115,7 @@ def differences(runs) -> Any:
         g = diff.groupby(level="year")
         n = g.count()
         mean, sd = g.mean(), g.std(ddof=1)
-        half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * sd / np.sqrt(n)
-        half = half.where(n >= 2)
+        half = t_half_width(sd, n).where(n >= 2)
         frame = pd.DataFrame(
             {
                 "baseline": base.astype(float).groupby(level="year").mean().stack(),
@@ -208,7 +193,6 @@ def net_costs(runs) -> Any:
 def plot(runs, diffs, out: Path) -> None:
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
-    from scipy import stats
 
     names = list(dict.fromkeys(runs.scenario))
     for kind in ("curves", "differences"):
@@ -220,7 +204,7 @@ def plot(runs, diffs, out: Path) -> None:
                 for name in names:
                     g = runs[runs.scenario == name].groupby("year")[ind]
                     m, s, n = g.mean(), g.std(ddof=1), g.count()
-                    half = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * s / np.sqrt(n)
+                    half = t_half_width(s, n)
                     ax.plot(m.index, m, label=name)
                     ax.fill_between(m.index, m - half, m + half, alpha=0.2)
             else:
@@ -260,8 +244,6 @@ def compare(
     overrides: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Run and write a comparison; return {'runs', 'differences', 'net_costs'} DataFrames."""
-    from .run import check_out_dir
-
     out = Path(out)
     parsed = [s if isinstance(s, Scenario) else parse_scenario(s) for s in scenarios]
     if not parsed:
@@ -277,12 +259,13 @@ def compare(
     )
     base.resolve()
     for sc in parsed:
-        RunSpec(**{**base.__dict__, "overrides": {**base.overrides, **sc.overrides}}).resolve()
+        base.with_overrides(sc.overrides).resolve()
     check_out_dir(out, force=False)
     runs = run_comparison(parsed, replications, base, workers, crn)
     diffs = differences(runs)
     costs = net_costs(runs)
     warnings = growing_queues(runs)
+    made = stamp()
     record = {
         "baseline": {
             "preset": base.preset,
@@ -297,19 +280,14 @@ def compare(
         "common_random_numbers": crn,
         "seeds": sorted(set(runs["seed"].tolist())),
         "parameters": base.resolve()[0],
-        "wijksim_version": __version__,
-        "git_commit": git_commit(),
+        "wijksim_version": made["wijksim_version"],
+        "git_commit": made["git_commit"],
         "warnings": warnings,
     }
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".wijksim-", dir=out.parent))
-    try:
+    with staged(out, force=False) as tmp:
         runs.to_parquet(tmp / "runs.parquet", index=False)
         diffs.to_csv(tmp / "differences.csv", index=False)
         costs.to_csv(tmp / "net_costs.csv", index=False)
-        (tmp / "comparison.json").write_text(json.dumps(record, indent=1, default=str))
+        write_json(tmp / "comparison.json", record)
         plot(runs, diffs, tmp)
-        move_into(tmp, out, False, tuple(p.name for p in tmp.iterdir()))
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return {"runs": runs, "differences": diffs, "net_costs": costs, "warnings": warnings}

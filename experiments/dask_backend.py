@@ -9,7 +9,8 @@ from typing import Any
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from .design import DesignError
-from .sweep import Task, execute_runs, take
+from .tasks import Task, execute_runs, take
+from .workers import forkserver_context
 
 #: Dask settings for sweep workers (for a real cluster, the README gives the environment variable).
 DASK_WORKER_CONFIG = {
@@ -72,8 +73,6 @@ def _local_cluster(workers: int):
     import dask
     from distributed import LocalCluster
     from distributed.utils import get_mp_context
-
-    from .workers import forkserver_context
 
     # The worker's statistical profiler samples every thread's stack every 10 ms, and its event loop
     # ticks every 20 ms; each takes the GIL from the run. Nobody reads those profiles here, and

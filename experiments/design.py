@@ -18,6 +18,8 @@ from typing import Any
 import numpy as np
 
 from ..model.params import REGISTRY, ParameterError, validate
+from .run import RunSpec
+from .seeds import spawn_seeds
 
 SAMPLERS = ("grid", "lhs", "sobol", "morris")
 KEYS = {
@@ -200,8 +202,6 @@ class Design:
         return morris.sample(prob, self.samples, num_levels=self.levels, seed=self.seed)
 
     def base_values(self) -> tuple[dict[str, Any], dict[str, Any]]:
-        from .run import RunSpec
-
         spec = RunSpec(
             preset=self.preset,
             scan=self.scan,
@@ -232,8 +232,7 @@ class Design:
         return out
 
     def seeds(self, n_runs: int) -> list[int]:
-        children = np.random.SeedSequence(self.seed).spawn(n_runs)
-        return [int(c.generate_state(1, dtype=np.uint32)[0]) for c in children]
+        return spawn_seeds(self.seed, n_runs)
 
     def as_dict(self) -> dict[str, Any]:
         return {

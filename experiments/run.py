@@ -1,29 +1,31 @@
 """One model run: resolve parameters (preset, scan row, --set), run, and write the outputs.
 
-Outputs go to a fresh temporary folder next to the target and are moved in only when complete, so
-a failed run leaves nothing half-written and a user's files are never overwritten silently.
+Outputs go through a temporary folder beside the target and are moved in only when complete
+(`output.staged`), so a failed run leaves nothing half-written and a user's files are never
+overwritten silently.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import platform
-import shutil
-import subprocess
-import sys
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from ..model.diagnostics import growing_queue
+from ..model.indicators import yearly_summary
 from ..model.params import ParameterError, validate
 from ..model.presets import preset_values
+from ..model.scan import params_from_row, read_row
+from .output import check_out_dir, staged, write_json, write_parquet
+from .provenance import command_line, stamp, versions
 
 OUTPUT_FILES = ("weekly.parquet", "summary.json", "run.json", "report.png")
+
+#: Draws the report of a run: (weekly rows, yearly summary, title, path of the PNG). The command
+#: line passes `wijksim.viz.report.make_report`; without one, no report.png is written.
+Report = Callable[[Any, list[dict], str, Path], None]
 
 
 @dataclass
@@ -52,8 +54,6 @@ class RunSpec:
                     self.wijk or self.scan,
                     "--scan FILE and --wijk CODE go together",
                 )
-            from ..model.scan import params_from_row, read_row
-
             values, provenance = params_from_row(read_row(self.scan, self.wijk), given=self.overrides)
             provenance = {"source": "scan", "scan_file": str(Path(self.scan).resolve()), **provenance}
         else:
@@ -64,43 +64,26 @@ class RunSpec:
         values.update(self.overrides)
         return validate(values), provenance
 
-
-def git_commit() -> str:
-    here = Path(__file__).resolve().parent
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "HEAD"], cwd=here, capture_output=True, text=True, timeout=5
-        )
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=here,
-            capture_output=True,
-            text=True,
-            timeout=5,
-        )
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-    if out.returncode != 0:
-        return "unknown"
-    return out.stdout.strip() + ("-dirty" if dirty.stdout.strip() else "")
+    def with_overrides(self, overrides: dict[str, Any]) -> RunSpec:
+        """The same run with more parameter values set (a scenario over a baseline)."""
+        return RunSpec(**{**self.__dict__, "overrides": {**self.overrides, **overrides}})
 
 
 def provenance_record(spec: RunSpec, params: dict[str, Any], origin: dict[str, Any]) -> dict[str, Any]:
-    import mesa
-    import numpy
-
+    """run.json: the seed, every parameter value, where the starting values came from, versions."""
+    v, made = versions("mesa", "numpy"), stamp()
     return {
-        "wijksim_version": __version__,
-        "git_commit": git_commit(),
+        "wijksim_version": made["wijksim_version"],
+        "git_commit": made["git_commit"],
         "seed": spec.seed,
         "years": spec.years,
         "parameters": params,
         "starting_values": origin,
-        "command": sys.argv if sys.argv and sys.argv[0].endswith("wijksim") else None,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "python": platform.python_version(),
-        "mesa": mesa.__version__,
-        "numpy": numpy.__version__,
+        "command": command_line(),
+        "created": made["created"],
+        "python": v["python"],
+        "mesa": v["mesa"],
+        "numpy": v["numpy"],
     }
 
 
@@ -114,8 +97,7 @@ def simulate(
 ):
     """Run the model; return (model, weekly rows as a DataFrame or None, yearly summary list).
     With weekly=False (sweeps) only what the yearly summary reads is observed, which is faster."""
-    from ..model.indicators import yearly_summary
-    from ..model.neighbourhood import NeighbourhoodModel
+    from ..model.neighbourhood import NeighbourhoodModel  # start-up: the app's page loads without Mesa
 
     model = NeighbourhoodModel(
         rng=seed, years=years, record_history=record_history, full_weekly_rows=weekly, **params
@@ -131,67 +113,34 @@ def simulate(
     return model, pd.DataFrame(model.weekly_rows), yearly_summary(model.weekly_rows)
 
 
-def check_out_dir(out: Path, force: bool) -> None:
-    if out.exists() and not out.is_dir():
-        raise ParameterError("--out", str(out), "exists and is not a folder")
-    if out.exists() and any(out.iterdir()) and not force:
-        raise ParameterError(
-            "--out",
-            str(out),
-            "folder is not empty (use --force to write into it; "
-            "only wijksim's own output files are replaced)",
-        )
-
-
-def write_parquet(frame, path: Path, record: dict[str, Any]) -> None:
-    """Parquet with its provenance (parameters, seed, version, commit) in the file's metadata."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pandas(frame, preserve_index=False)
-    meta = dict(table.schema.metadata or {})
-    meta[b"wijksim"] = json.dumps(record, default=str).encode()
-    pq.write_table(table.replace_schema_metadata(meta), path, compression="zstd")
+def summary_record(record: dict[str, Any], yearly: list[dict]) -> dict[str, Any]:
+    """summary.json: the yearly indicators and the warnings a reader must see."""
+    queue = growing_queue(yearly)
+    return {
+        "wijksim_version": record["wijksim_version"],
+        "seed": record["seed"],
+        "years": record["years"],
+        "yearly": yearly,
+        "warnings": [queue] if queue else [],
+    }
 
 
 def write_outputs(
-    out: Path, force: bool, weekly, yearly: list[dict], record: dict[str, Any], title: str
+    out: Path,
+    force: bool,
+    weekly,
+    yearly: list[dict],
+    record: dict[str, Any],
+    title: str,
+    report: Report | None = None,
 ) -> None:
-    """Write all outputs to a temporary folder, then move them into `out`."""
-    from ..model.diagnostics import growing_queue
-    from ..viz.report import make_report
-
-    check_out_dir(out, force)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".wijksim-", dir=out.parent))
-    try:
+    """Write weekly.parquet, summary.json, run.json (and report.png, drawn by `report`) into `out`."""
+    with staged(out, force, OUTPUT_FILES) as tmp:
         write_parquet(weekly, tmp / "weekly.parquet", record)
-        queue = growing_queue(yearly)
-        summary = {
-            "wijksim_version": record["wijksim_version"],
-            "seed": record["seed"],
-            "years": record["years"],
-            "yearly": yearly,
-            "warnings": [queue] if queue else [],
-        }
-        (tmp / "summary.json").write_text(json.dumps(summary, indent=1))
-        (tmp / "run.json").write_text(json.dumps(record, indent=1, default=str))
-        make_report(weekly, yearly, title, tmp / "report.png")
-        move_into(tmp, out, force, OUTPUT_FILES)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        (tmp / "summary.json").write_text(json.dumps(summary_record(record, yearly), indent=1))
+        write_json(tmp / "run.json", record)
+        if report is not None:
+            report(weekly, yearly, title, tmp / "report.png")
 
 
-def move_into(tmp: Path, out: Path, force: bool, names: tuple[str, ...]) -> None:
-    """Move finished outputs from `tmp` into `out`: a new folder, an empty one, or (with --force)
-    one whose files named in `names` are replaced; a listed file this run did not write is removed,
-    so that nothing in `out` is left over from an earlier command. The caller removes `tmp`."""
-    if not out.exists():
-        os.replace(tmp, out)
-        return
-    check_out_dir(out, force)  # nothing appeared meanwhile
-    for name in names:
-        if (tmp / name).exists():
-            os.replace(tmp / name, out / name)
-        elif (out / name).exists():
-            (out / name).unlink()
+__all__ = ["OUTPUT_FILES", "RunSpec", "check_out_dir", "provenance_record", "simulate", "write_outputs"]

@@ -16,94 +16,22 @@ the backend or number of workers.
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..model.indicators import COST_FUNCTIONS
 from ..model.params import REGISTRY, ParameterError
 from .design import Design, DesignError
+from .output import write_atomic
+from .provenance import stamp, versions
+from .tasks import Task, execute_run, results_frame, take
+from .workers import worker_pool
 
 RESULTS = "results"
-#: Yearly indicators that are whole numbers (stored as int64; the rest as float64).
-INT_COLUMNS = {
-    "year",
-    "residents",
-    "waiting_list",
-    "escalations",
-    "deescalations",
-    "relapses",
-    "crises",
-    "help_requests",
-    "gp_referrals",
-    "carer_burnouts",
-    "ties_created_by_developers",
-    "residents_activated",
-    "ties_created_at_key_facility",
-    "needs_signalled_at_key_facility",
-    "flex_team_cases",
-}
-
-Task = tuple[int, dict[str, Any], int, int]  # run_id, parameters, seed, years
-
-
-def execute_run(task: Task) -> list[dict[str, Any]]:
-    """Run one model (in a worker); return its yearly rows, flat, with the run_id."""
-    from .run import simulate
-
-    run_id, params, seed, years = task
-    _, _, yearly = simulate(params, seed, years, weekly=False)
-    return [flatten(run_id, y) for y in yearly]
-
-
-def execute_runs(tasks: list[Task]) -> list[list[dict[str, Any]]]:
-    """Several runs in one go (a Dask task): `execute_run` of each, in order."""
-    return [execute_run(t) for t in tasks]
-
-
-def warm_up_neighbourhood(task: tuple[dict[str, Any], int]) -> bytes:
-    """In a worker: the neighbourhood of (parameters, seed) after its warm-up, before any lever."""
-    from ..model.neighbourhood import NeighbourhoodModel
-
-    params, seed = task
-    return NeighbourhoodModel.warmed_up(rng=seed, **params)
-
-
-def execute_warmed_run(task: tuple[int, dict[str, Any], int, bytes]) -> list[dict[str, Any]]:
-    """`execute_run` from a warmed-up neighbourhood (`warm_up_neighbourhood` of the same seed and
-    parameters, levers apart): the same rows, bit for bit, without repeating set-up and warm-up."""
-    from ..model.indicators import yearly_summary
-    from ..model.neighbourhood import NeighbourhoodModel
-
-    run_id, params, years, state = task
-    model = NeighbourhoodModel.from_warmed_up(state, years=years, full_weekly_rows=False, **params)
-    model.run()
-    return [flatten(run_id, y) for y in yearly_summary(model.weekly_rows)]
-
-
-def flatten(run_id: int, year: dict[str, Any]) -> dict[str, Any]:
-    row: dict[str, Any] = {"run_id": run_id}
-    for k, v in year.items():
-        if k == "cost_by_function_eur":
-            for fn in COST_FUNCTIONS:
-                row[f"cost_{fn}_eur"] = float(v[fn])
-        else:
-            row[k] = int(v) if k in INT_COLUMNS else float(v)
-    return row
-
-
-def results_frame(rows: list[dict[str, Any]]):
-    import pandas as pd
-
-    df = pd.DataFrame(rows)
-    for c in df.columns:
-        df[c] = df[c].astype("int64" if c in INT_COLUMNS or c == "run_id" else "float64")
-    return df
 
 
 def params_frame(design: Design, points: list[dict[str, Any]], seeds: list[int]):
@@ -137,16 +65,6 @@ def plan(design: Design):
 
 
 # --- files -----------------------------------------------------------------------------------
-def write_atomic(path: Path, write: Callable[[Path], None]) -> None:
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
 def write_part(out: Path, rows: list[dict[str, Any]]) -> None:
     df = results_frame(rows)
     first = int(df["run_id"].min())
@@ -164,13 +82,6 @@ def done_run_ids(out: Path) -> set[int]:
 
 
 def meta_record(design: Design, n_runs: int, sample: np.ndarray) -> dict[str, Any]:
-    import dask
-    import mesa
-    import pandas
-
-    from .. import __version__
-    from .run import git_commit
-
     return {
         "design": design.as_dict(),
         "master_seed": design.seed,
@@ -179,15 +90,8 @@ def meta_record(design: Design, n_runs: int, sample: np.ndarray) -> dict[str, An
         "varied": design.varied,
         "problem": design.problem() if design.sampler != "grid" else None,
         "sample": sample.tolist() if design.sampler != "grid" else None,
-        "wijksim_version": __version__,
-        "git_commit": git_commit(),
-        "versions": {
-            "mesa": mesa.__version__,
-            "numpy": np.__version__,
-            "pandas": pandas.__version__,
-            "dask": dask.__version__,
-        },
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        **stamp(),
+        "versions": versions("mesa", "numpy", "pandas", "dask"),
     }
 
 
@@ -224,8 +128,6 @@ def prepare(design: Design, out: Path, resume: bool):
 def run_processes(tasks: list[Task], workers: int) -> Iterator[list[dict[str, Any]]]:
     from concurrent.futures import FIRST_COMPLETED, wait
 
-    from .workers import worker_pool
-
     if workers == 1:
         for t in tasks:
             yield execute_run(t)
@@ -238,16 +140,6 @@ def run_processes(tasks: list[Task], workers: int) -> Iterator[list[dict[str, An
             for fut in finished:
                 yield fut.result()
             running |= {ex.submit(execute_run, t) for t in take(pending, len(finished))}
-
-
-def take(it: Iterator, n: int) -> list:
-    out = []
-    for _ in range(n):
-        try:
-            out.append(next(it))
-        except StopIteration:
-            break
-    return out
 
 
 # --- driver ----------------------------------------------------------------------------------
@@ -271,13 +163,13 @@ def run_sweep(
     tasks, table = plan(design)  # validate before touching the folder or a cluster
     client = cluster = None
     if backend == "dask":
-        from .dask_backend import connect_dask
+        from .dask_backend import connect_dask  # start-up: Dask's import takes a second
 
         client, cluster = connect_dask(workers, scheduler)
     try:
         todo, table = prepare(design, out, resume)
         if client is not None:
-            from .dask_backend import run_dask
+            from .dask_backend import run_dask  # start-up: Dask's import takes a second
 
             stream = run_dask(todo, client)
         else:

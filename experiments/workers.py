@@ -16,7 +16,12 @@ from multiprocessing.connection import wait
 #: Modules the fork server imports once, so that its workers share them instead of importing them
 #: each (about a second each). One fork server serves a process's pools and Dask LocalCluster alike;
 #: the first to start it sets what it preloads, hence one list for both.
-FORKSERVER_PRELOAD = ["distributed", "wijksim.experiments.sweep", "wijksim.model.neighbourhood"]
+FORKSERVER_PRELOAD = [
+    "distributed",
+    "wijksim.experiments.tasks",
+    "wijksim.experiments.run",
+    "wijksim.model.neighbourhood",
+]
 
 
 def forkserver_context() -> mp.context.ForkServerContext:

@@ -44,6 +44,8 @@ class Codes(type):
     the weekly mechanisms make dozens of such comparisons. `len(Path)`, `for code in Path` (the codes
     in order) and `Path.key(code)` ('waiting_generalist') give the rest."""
 
+    _keys: dict[int, str]
+
     def __new__(mcls, name: str, bases: tuple, namespace: dict):
         cls = super().__new__(mcls, name, bases, namespace)
         cls._keys = {v: k.lower() for k, v in namespace.items() if k.isupper() and type(v) is int}

@@ -8,18 +8,20 @@ A mechanism is a function of a `Neighbourhood`; unit tests can hand it a small o
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
-from ..agents.flex_team import FlexTeamMember
-from ..agents.generalist import Generalist
-from ..agents.key_facility import KeyFacility
-from ..agents.network_developer import NetworkDeveloper
-from ..agents.specialist import Specialist
 from .events import EventLog
 from .network import SocialNetwork
 from .state import ResidentState
+
+if TYPE_CHECKING:  # the agents import Mesa, which the app's first page does without (start-up)
+    from ..agents.flex_team import FlexTeamMember
+    from ..agents.generalist import Generalist
+    from ..agents.key_facility import KeyFacility
+    from ..agents.network_developer import NetworkDeveloper
+    from ..agents.specialist import Specialist
 
 
 class Neighbourhood(Protocol):
@@ -36,8 +38,12 @@ class Neighbourhood(Protocol):
     dsev: np.ndarray
     #: Ties the levers made this week, added at the next network update.
     pending_ties: list[tuple[np.ndarray, np.ndarray]]
-    #: Fixed masks and rates of the population.
+    #: Observe every indicator every week (False: only at the weeks the yearly summary reads).
+    full_weekly_rows: bool
+    #: Fixed masks, counts and rates of the population.
     adults: np.ndarray
+    n_adults: int
+    n_young_0_24: int
     youth_under_18: np.ndarray
     youth_care_age: np.ndarray
     individual_onset_weight: np.ndarray

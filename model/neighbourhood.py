@@ -81,6 +81,13 @@ class NeighbourhoodModel(mesa.Model):
     Construction runs set-up and warm-up, then starts the levers at week 0 (`_start`);
     `warmed_up` / `from_warmed_up` do the two halves separately, to share a warm-up."""
 
+    generalists: list[Generalist]
+    _area_age_masks: dict[int, tuple[np.ndarray, np.ndarray]]
+    specialists: list[Specialist]
+    network_developers: list[NetworkDeveloper]
+    key_facility: KeyFacility | None
+    flex_team: list[FlexTeamMember]
+
     def __init__(
         self,
         *,
@@ -107,21 +114,7 @@ class NeighbourhoodModel(mesa.Model):
         self.dsev = np.zeros(self.st.n, dtype=np.float32)
         self.network = SocialNetwork(self.st.n, self.st.x, self.st.y, household_ties, self.rng, p)
         self.network.generate(self.rng, p["mean_neighbourhood_ties"])
-        self.adults = self.st.age >= 18  # ages are fixed (see docs/ODD.md), so these masks are too
-        self.n_adults = int(self.adults.sum())
-        self.youth_care_age = self.st.age < 23
-        self.youth_under_18 = self.st.age < 18
-        #: Onset of an individual rather than a social need is more likely at 75+ and under 18 (§7.1).
-        self.individual_onset_weight = np.where(
-            self.st.age >= 75,
-            p["individual_onset_weight_75_plus"],
-            np.where(self.youth_under_18, p["individual_onset_weight_under_18"], 1.0),
-        ).astype(np.float32)
-        rate = p["life_event_rate"] / WEEKS_PER_YEAR
-        self.event_hazard = np.where(
-            self.st.social_housing, rate * p["deprivation_event_multiplier"], rate
-        ).astype(np.float32)
-        self.n_young_0_24 = int((self.st.age < 25).sum())
+        self.derive_from_ages()
         self.lonely_cut = self.severe_cut = 0.0
         loneliness.update_loneliness(self)
         self.carer_cut = p["carer_fallback_hours"]
@@ -129,7 +122,6 @@ class NeighbourhoodModel(mesa.Model):
         order = np.argsort(self.st.area, kind="stable")
         bounds = np.searchsorted(self.st.area[order], np.arange(n_areas + 1))
         self.area_members = [order[bounds[a] : bounds[a + 1]] for a in range(n_areas)]
-        self._area_age_masks: dict[int, tuple[np.ndarray, np.ndarray]] = {}
         self._week = -p["burn_in_weeks"]
         self._make_professionals()
         starting_state.initial_paths(self)
@@ -179,17 +171,38 @@ class NeighbourhoodModel(mesa.Model):
         self.datacollector.collect(self)
         self.running = self.horizon_weeks > 0
 
+    def derive_from_ages(self) -> None:
+        """Masks, counts and rates that follow from residents' ages and housing. Ages are fixed
+        during a run (docs/ODD.md), so this runs at set-up (and after a test sets ages by hand)."""
+        st, p = self.st, self.p
+        self.adults = st.age >= 18
+        self.n_adults = int(self.adults.sum())
+        self.youth_care_age = st.age < 23
+        self.youth_under_18 = st.age < 18
+        #: Onset of an individual rather than a social need is more likely at 75+ and under 18 (§7.1).
+        self.individual_onset_weight = np.where(
+            st.age >= 75,
+            p["individual_onset_weight_75_plus"],
+            np.where(self.youth_under_18, p["individual_onset_weight_under_18"], 1.0),
+        ).astype(np.float32)
+        rate = p["life_event_rate"] / WEEKS_PER_YEAR
+        self.event_hazard = np.where(
+            st.social_housing, rate * p["deprivation_event_multiplier"], rate
+        ).astype(np.float32)
+        self.n_young_0_24 = int((st.age < 25).sum())
+        self._area_age_masks = {}
+
     # --- professionals ---------------------------------------------------------------------
     def _make_professionals(self) -> None:
         p = self.p
-        self.generalists: list[Generalist] = []
+        self.generalists = []
         self._team_skill: tuple[tuple[float, ...], float] = ((), 0.0)
         self.set_neighbourhood_team(p["neighbourhood_team_factor"])
         self.specialists = [Specialist(self, d, 0) for d in SPECIALIST_DOMAINS]
         self.set_specialist_capacity(p["specialist_capacity_factor"])
-        self.network_developers: list[NetworkDeveloper] = []
-        self.key_facility: KeyFacility | None = None
-        self.flex_team: list[FlexTeamMember] = []
+        self.network_developers = []
+        self.key_facility = None
+        self.flex_team = []
 
     def set_neighbourhood_team(self, factor: float) -> None:
         """Set the team to `factor` times its normal size, also mid-run (e.g. the 2015

@@ -91,10 +91,11 @@ def params_from_row(
     values the user set (the scan relations are read from them, else from the registry)."""
     rel = defaults() | {k: REGISTRY[k].check(v) for k, v in (given or {}).items() if k in REGISTRY}
     wijk = row.get("wijk_code", "?")
-    vals = {c: _num(row, c) for c in REQUIRED_COLUMNS}
-    empty = [c for c, v in vals.items() if v is None]
+    cells = {c: _num(row, c) for c in REQUIRED_COLUMNS}
+    empty = [c for c, v in cells.items() if v is None]
     if empty:
         raise ParameterError("--wijk", wijk, f"scan row lacks demography: empty {', '.join(empty)}")
+    vals = {c: v for c, v in cells.items() if v is not None}
     pop, hh = vals["population"], vals["households"]
     if pop <= 0 or hh <= 0:
         raise ParameterError(
@@ -119,8 +120,9 @@ def params_from_row(
         "gemeente_name": row.get("gemeente_name"),
         "initial_values": {},
     }
-    observed = {col: _num(row, col) for col in OBSERVED}
-    observed_given = use_observed_survey and all(v is not None for v in observed.values())
+    cells = {col: _num(row, col) for col in OBSERVED}
+    observed = {col: v for col, v in cells.items() if v is not None}
+    observed_given = use_observed_survey and len(observed) == len(OBSERVED)
     reason = "withheld (calibration or validation)" if not use_observed_survey else "cell(s) empty in the row"
     if observed_given and observed["severely_lonely_pct_18plus_2020"] > observed["lonely_pct_18plus_2020"]:
         observed_given = False  # inconsistent cells: predict rather than start from them
@@ -156,5 +158,5 @@ def params_from_row(
         params["mean_neighbourhood_ties"] = REGISTRY["mean_neighbourhood_ties"].default + rel[
             "scan_ties_per_urbanity_step"
         ] * (urbanity - MEDIAN_URBANITY)
-    provenance["observed_survey_cells_present"] = [c for c in OBSERVED if observed[c] is not None]
+    provenance["observed_survey_cells_present"] = [c for c in OBSERVED if c in observed]
     return params, provenance

@@ -1,16 +1,24 @@
-"""Regenerate the parameter table in docs/ODD.md from the registry (`make docs`)."""
+"""Regenerate the generated tables of docs/ODD.md from the registries (`make docs`): the parameter
+table (§10) from the parameter registry, the indicator table (§8) from the indicator registry."""
 
 from pathlib import Path
 
-from wijksim.model.params import markdown_table
+from wijksim.model.indicators.registry import markdown_table as indicator_table
+from wijksim.model.params import markdown_table as parameter_table
 
-START, END = "<!-- params:start -->", "<!-- params:end -->"
+TABLES = {
+    "params": parameter_table,
+    "indicators": indicator_table,
+}
 
 
 def render(text: str) -> str:
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    return f"{head}{START}\n{markdown_table()}{END}{tail}"
+    for name, table in TABLES.items():
+        start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+        head, rest = text.split(start, 1)
+        _, tail = rest.split(end, 1)
+        text = f"{head}{start}\n{table()}{end}{tail}"
+    return text
 
 
 if __name__ == "__main__":

@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import SMALL, tables
 from wijksim.calibration.panel import DEFAULT_DATA
+from wijksim.experiments import api
 
 SCAN = DEFAULT_DATA / "nl_wijken_2024_scan.csv"
 
@@ -15,3 +17,10 @@ def scan_file() -> Path:
     if not SCAN.is_file():  # the shared data sit next to the repository, or at WIJKSIM_DATA_DIR
         raise FileNotFoundError(f"scan data not found at {SCAN}: set WIJKSIM_DATA_DIR")
     return SCAN
+
+
+@pytest.fixture(scope="session")
+def reference(tmp_path_factory):
+    out = tmp_path_factory.mktemp("ref") / "sweep"
+    api.sweep(SMALL, out, workers=1)
+    return tables(out)

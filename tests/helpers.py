@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import socket
 from functools import lru_cache
+from pathlib import Path
 
+import pandas as pd
 from wijksim.experiments.run import simulate
 from wijksim.model.params import validate
 
@@ -18,3 +21,30 @@ def _run(items: tuple, seed: int, years: int):
 def run(seed: int = 1, years: int = 10, **params):
     """Run the model (cached); returns (weekly DataFrame, yearly list)."""
     return _run(tuple(sorted(params.items())), seed, years)
+
+
+#: A small sweep design shared by the sweep tests (pool, Dask, resume).
+SMALL = {
+    "preset": "deprived",
+    "residents": 500,
+    "years": 3,
+    "seed": 42,
+    "replications": 2,
+    "sampler": "grid",
+    "grid": {"network_developers": [0, 1], "key_facility": [False, True]},
+}
+
+
+def tables(out: Path):
+    params = pd.read_parquet(out / "params.parquet").sort_values("run_id").reset_index(drop=True)
+    parts = sorted((out / "results").glob("part-*.parquet"))
+    results = (
+        pd.concat([pd.read_parquet(p) for p in parts]).sort_values(["run_id", "year"]).reset_index(drop=True)
+    )
+    return params, results
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import solara
 from wijksim.viz import app as app_module
-from wijksim.viz import engine
+from wijksim.viz import figures, numbers, runner, story, summary
 from wijksim.viz.app import Page, YearPlayer
 from wijksim.viz.i18n import TEXTS, translator
 
@@ -87,19 +87,19 @@ def test_two_sessions_keep_their_own_state():
 
 def test_engine_comparison_uses_common_seeds_and_caches():
     t = translator("en")
-    s = engine.Setting(residents=400, years=3, replications=3, seed=4)
+    s = runner.Setting(residents=400, years=3, replications=3, seed=4)
     scen = [("hub", {"key_facility": True}), ("zero", {"network_developers": 0})]
-    res = engine.comparison(s, scen)
+    res = runner.comparison(s, scen)
     assert set(res["runs"].scenario) == {"baseline", "hub", "zero"}
     d = res["differences"]
     zero = d[d.scenario == "zero"]
     assert (zero.difference == 0).all()  # same seeds, no change: exactly no difference
-    again = engine.scenario_runs(s, {"key_facility": True})
-    assert again is engine.scenario_runs(s, {"key_facility": True})  # cached
-    lines = engine.summary_sentences(res, t)
+    again = runner.scenario_runs(s, {"key_facility": True})
+    assert again is runner.scenario_runs(s, {"key_facility": True})  # cached
+    lines = summary.summary_sentences(res, t)
     assert len(lines) == 2 and "hub" in lines[0] and "EUR" in lines[0]
-    assert engine.curves_figure(res, t) is not None
-    cmd = engine.command_line(s, scen)
+    assert figures.curves_figure(res, t) is not None
+    cmd = summary.command_line(s, scen)
     assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
 
 
@@ -128,28 +128,29 @@ def test_the_year_player_plays_to_the_last_year_stops_and_starts_over(monkeypatc
 
 
 def test_summary_numbers_read_aloud_without_scientific_notation():
-    shown = [engine.plain(x) for x in (-183.2, 35.2, 4.44, -1.0, 0.0044, 1e-5, 12345.6, 0.0)]
+    shown = [numbers.significant(x, 2) for x in (-183.2, 35.2, 4.44, -1.0, 0.0044, 1e-5, 12345.6, 0.0)]
     assert shown == ["-180", "35", "4.4", "-1", "0.0044", "0.00001", "12,000", "0"]
 
 
 def test_the_summary_warns_when_a_scenario_tips_in_both_languages():
-    s = engine.Setting(residents=2000, years=8, replications=2, seed=3)  # a baseline that holds
-    res = engine.comparison(s, [("cut", {"specialist_capacity_factor": 0.2})])
+    s = runner.Setting(residents=2000, years=8, replications=2, seed=3)  # a baseline that holds
+    res = runner.comparison(s, [("cut", {"specialist_capacity_factor": 0.2})])
     assert list(res["warnings"]) == ["cut"]
-    en, nl = engine.summary_sentences(res, translator("en")), engine.summary_sentences(res, translator("nl"))
+    en = summary.summary_sentences(res, translator("en"))
+    nl = summary.summary_sentences(res, translator("nl"))
     assert len(en) == 2 and "**Note, cut:**" in en[1] and "tipping point" in en[1]
     assert "**Let op, cut:**" in nl[1] and "omslagpunt" in nl[1]
 
 
 def test_engine_reports_progress_per_run_and_nothing_when_cached():
-    s = engine.Setting(residents=300, years=2, replications=3, seed=11)
+    s = runner.Setting(residents=300, years=2, replications=3, seed=11)
     calls: list[tuple[int, int]] = []
-    engine.comparison(
+    runner.comparison(
         s, [("dev", {"network_developers": 1})], lambda done, total: calls.append((done, total))
     )
     assert calls == [(k, 6) for k in range(7)]  # baseline and one scenario, 3 replications each
     calls.clear()
-    engine.comparison(
+    runner.comparison(
         s, [("dev", {"network_developers": 1})], lambda done, total: calls.append((done, total))
     )
     assert calls == []  # all from the cache
@@ -157,51 +158,51 @@ def test_engine_reports_progress_per_run_and_nothing_when_cached():
 
 def test_engine_network_snapshots_and_story():
     t = translator("nl")
-    s = engine.Setting(residents=600, years=3, replications=2, seed=2)
-    net = engine.network_run(s, {"key_facility": True}, sample_size=150)
+    s = runner.Setting(residents=600, years=3, replications=2, seed=2)
+    net = story.network_run(s, {"key_facility": True}, sample_size=150)
     assert len(net["snapshots"]) == 4 and net["facility"] is not None
     assert len(net["snapshots"][0]["x"]) == 150
-    assert engine.network_figure(net, 2, t) is not None
-    who = engine.interesting_residents(net["model"])
-    story = engine.resident_story(net["model"], who[0], t)
-    assert story[0].startswith(f"Bewoner {who[0]}") and len(story) >= 3
-    assert any("Week" in line for line in story)
+    assert figures.network_figure(net, 2, t) is not None
+    who = story.interesting_residents(net["model"])
+    lines = story.resident_story(net["model"], who[0], t)
+    assert lines[0].startswith(f"Bewoner {who[0]}") and len(lines) >= 3
+    assert any("Week" in line for line in lines)
 
 
 def test_wijk_search_finds_real_wijken():
-    found = engine.search_wijken("groningen")
+    found = runner.search_wijken("groningen")
     assert found and all("(WK" in f for f in found)
-    code = engine.wijk_code(found[0])
-    s = engine.Setting(wijk=code, residents=300, years=1, replications=2)
-    params = engine.validate_overrides(s, {})
+    code = runner.wijk_code(found[0])
+    s = runner.Setting(wijk=code, residents=300, years=1, replications=2)
+    params = runner.validate_overrides(s, {})
     assert params["residents"] == 300
-    assert engine.search_wijken("") == []
+    assert runner.search_wijken("") == []
 
 
 def test_engine_recovers_when_a_worker_dies():
     import os
     import signal
 
-    s = engine.Setting(residents=300, years=1, replications=2, seed=9)
-    engine.scenario_runs(s, {})
-    for pid in list(engine.pool()._processes):  # a worker dies, e.g. killed for memory
+    s = runner.Setting(residents=300, years=1, replications=2, seed=9)
+    runner.scenario_runs(s, {})
+    for pid in list(runner.pool()._processes):  # a worker dies, e.g. killed for memory
         os.kill(pid, signal.SIGKILL)
     time.sleep(0.5)
-    df = engine.scenario_runs(s, {"flex_team": 1})
+    df = runner.scenario_runs(s, {"flex_team": 1})
     assert len(df) == 2 and set(df.replication) == {0, 1}
 
 
 def test_engine_runs_are_bit_for_bit_those_of_the_command_line():
     """The app starts each scenario from a shared warm-up; its rows must be exactly the ones
     `wijksim compare` (execute_run) gives, also for a lever that acts before the warm-up."""
-    from wijksim.experiments.sweep import execute_run, results_frame
+    from wijksim.experiments.tasks import execute_run, results_frame
 
-    s = engine.Setting(residents=400, years=2, replications=2, seed=5)
+    s = runner.Setting(residents=400, years=2, replications=2, seed=5)
     scen = [("hub", {"key_facility": True, "flex_team": 2}), ("team", {"neighbourhood_team_factor": 1.5})]
-    runs = engine.comparison(s, scen)["runs"]
+    runs = runner.comparison(s, scen)["runs"]
     assert runs.groupby("scenario").cost_total_eur.sum().nunique() == 3  # the scenarios differ
     for name, overrides in [("baseline", {})] + scen:
-        params = engine.validate_overrides(s, overrides)
+        params = runner.validate_overrides(s, overrides)
         for r, seed in enumerate(s.seeds()):
             want = results_frame(execute_run((r, params, seed, s.years))).drop(columns="run_id")
             got = runs[(runs.scenario == name) & (runs.replication == r)]

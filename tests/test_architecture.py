@@ -91,10 +91,12 @@ def imports(mods: dict[str, Path]) -> list[tuple[str, str, bool, int, str]]:
 
 
 def top(module: str) -> str:
+    """The layer a module belongs to: cli (the command and `python -m wijksim`), calibration, viz,
+    experiments, model, agents, or wijksim itself (the version)."""
     parts = module.split(".")
-    if parts[:2] == ["wijksim", "cli"] or len(parts) == 1:
-        return "cli" if parts[:2] == ["wijksim", "cli"] else "wijksim"
-    return parts[1]
+    if len(parts) == 1:
+        return "wijksim"
+    return "cli" if parts[1] in ("cli", "__main__") else parts[1]
 
 
 def test_the_module_import_graph_has_no_cycle():

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
+from wijksim.viz.numbers import significant
 
-from wijksim.cli import app, figure
+from wijksim.cli import app
 
 runner = CliRunner()
 YEARLY_KEYS = (
@@ -202,4 +203,4 @@ def test_app_binds_to_localhost_and_switches_off_solara_telemetry(monkeypatch):
      (12345678.9, "12,300,000"), (99.96, "100"), (float("nan"), "nan")],
 )  # fmt: skip
 def test_printed_figures_have_three_digits_and_no_scientific_notation(value, text):
-    assert figure(value) == text
+    assert significant(value) == text

@@ -13,10 +13,10 @@ def _load(path: Path):
     return mod
 
 
-def test_odd_parameter_table_is_generated_from_the_registry():
+def test_odd_tables_are_generated_from_the_registries():
     odd = (ROOT / "docs" / "ODD.md").read_text()
     render = _load(ROOT / "scripts" / "update_odd_table.py").render
-    assert render(odd) == odd, "docs/ODD.md parameter table is stale: run `make docs`"
+    assert render(odd) == odd, "docs/ODD.md parameter or indicator table is stale: run `make docs`"
 
 
 def test_odd_mentions_every_parameter():
@@ -24,3 +24,20 @@ def test_odd_mentions_every_parameter():
 
     odd = (ROOT / "docs" / "ODD.md").read_text()
     assert all(f"`{name}`" in odd for name in REGISTRY)
+
+
+def test_odd_says_where_every_mechanism_lives():
+    from wijksim.model.neighbourhood import WEEK
+
+    odd = (ROOT / "docs" / "ODD.md").read_text()
+    for step in WEEK:
+        module = step.__module__.rsplit(".", 1)[1]
+        assert f"mechanisms/{module}.py" in odd, module
+    for module in (
+        "transitions.py",
+        "interface.py",
+        "starting_state.py",
+        "params/",
+        "indicators/registry.py",
+    ):
+        assert module in odd, module

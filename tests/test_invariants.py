@@ -3,6 +3,7 @@ queues, no NaN, over 50 years."""
 
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wijksim.model.neighbourhood import NeighbourhoodModel
@@ -49,6 +50,7 @@ params = st.fixed_dictionaries(
 
 @settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(params=params, seed=st.integers(0, 2**31 - 1))
+@pytest.mark.slow
 def test_fifty_years_keep_the_books_straight(params, seed):
     m = NeighbourhoodModel(rng=seed, years=50, record_history=False, **params)
     m.run()

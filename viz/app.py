@@ -1,7 +1,7 @@
 """The workshop app (Solara): pick a neighbourhood, switch levers, compare scenarios side by side.
 
 Started by `wijksim app` (or `make app`). Every piece of state lives in this page's hooks, so each
-browser tab has its own screen; only pure, input-keyed results are shared (viz.engine's cache).
+browser tab has its own screen; only pure, input-keyed results are shared (viz.runner's cache).
 Nothing typed in the browser is used as a file path or code: wijken come from the shipped table,
 numbers are validated by the parameter registry and errors are shown as a message in the page.
 """
@@ -20,17 +20,11 @@ import solara.lab
 from .. import __version__
 from ..model.params import REGISTRY, ParameterError
 from ..model.presets import PRESET_NAMES
-from . import engine
+from . import figures, runner, story, summary
 from .i18n import LANGUAGES, translator
+from .numbers import net_cost_rows
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
-#: Workshop-sized maxima for the lever controls (the registry allows more).
-LEVER_MAX = {
-    "network_developers": 6,
-    "flex_team": 8,
-    "specialist_capacity_factor": 2.0,
-    "neighbourhood_team_factor": 2.0,
-}
 START_SCENARIOS = [
     {
         "name": "A",
@@ -51,12 +45,12 @@ START_SCENARIOS = [
 ]
 
 if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the workers with the server
-    threading.Thread(target=engine.warm_up, daemon=True).start()
+    threading.Thread(target=runner.warm_up, daemon=True).start()
 
 
 def overrides_of(scenario: dict[str, Any]) -> dict[str, Any]:
     """A scenario's lever values that differ from the baseline defaults."""
-    return {k: scenario[k] for k in engine.LEVERS if scenario[k] != REGISTRY[k].default}
+    return {k: scenario[k] for k in runner.LEVERS if scenario[k] != REGISTRY[k].default}
 
 
 @solara.component
@@ -65,17 +59,19 @@ def LeverControls(scenario: dict[str, Any], on_change, t, testid: str):
         return lambda v: on_change({**scenario, key: v})
 
     solara.InputText(t("name"), value=scenario["name"], on_value=set_("name"), continuous_update=False)
-    for key in engine.LEVERS:
+    for key in runner.LEVERS:
         p = REGISTRY[key]
         label = f"{t(key)}"
         if p.kind is bool:
             solara.Switch(label=label, value=scenario[key], on_value=set_(key), classes=[f"{testid}-{key}"])
-        elif p.kind is int:
+            continue
+        low, high, step = p.slider()  # workshop-sized ranges from the registry
+        if p.kind is int:
             solara.SliderInt(
                 label,
                 value=scenario[key],
-                min=int(p.low),
-                max=min(int(p.high), LEVER_MAX[key]),
+                min=int(low),
+                max=int(high),
                 on_value=set_(key),
                 thumb_label="always",
             )
@@ -83,9 +79,9 @@ def LeverControls(scenario: dict[str, Any], on_change, t, testid: str):
             solara.SliderFloat(
                 label,
                 value=scenario[key],
-                min=float(p.low),
-                max=min(float(p.high), LEVER_MAX[key]),
-                step=0.1,
+                min=low,
+                max=high,
+                step=step,
                 on_value=set_(key),
                 thumb_label="always",
             )
@@ -102,7 +98,7 @@ def Page():
     years = solara.use_reactive(10)
     replications = solara.use_reactive(5)
     seed = solara.use_reactive(1)
-    shared = {k: solara.use_reactive(REGISTRY[k].default) for k in engine.INFLUENTIAL}  # noqa: SH103
+    shared = {k: solara.use_reactive(REGISTRY[k].default) for k in runner.INFLUENTIAL}  # noqa: SH103
     scenarios = solara.use_reactive(START_SCENARIOS)
     result = solara.use_reactive(None)
     error = solara.use_reactive(None)
@@ -112,10 +108,10 @@ def Page():
     story_who = solara.use_reactive(None)
     progress = solara.use_reactive((0, 0))  # (runs done, runs to do) of the running comparison
 
-    def setting() -> engine.Setting:
-        return engine.Setting(
+    def setting() -> runner.Setting:
+        return runner.Setting(
             preset=preset.value,
-            wijk=engine.wijk_code(wijk_label.value) if wijk_label.value else None,
+            wijk=runner.wijk_code(wijk_label.value) if wijk_label.value else None,
             residents=residents.value,
             years=years.value,
             replications=replications.value,
@@ -131,7 +127,7 @@ def Page():
     def compute():
         progress.set((0, 0))
         try:
-            res = engine.comparison(setting(), named(), lambda done, total: progress.set((done, total)))
+            res = runner.comparison(setting(), named(), lambda done, total: progress.set((done, total)))
         except ParameterError as err:
             error.set(str(err))
             return None
@@ -155,7 +151,7 @@ def Page():
         with solara.Column():
             with solara.Columns([1, 1, 1]):
                 with solara.Card(t("baseline")):
-                    solara.Markdown(", ".join(f"{t(k)}: {REGISTRY[k].default}" for k in engine.LEVERS))
+                    solara.Markdown(", ".join(f"{t(k)}: {REGISTRY[k].default}" for k in runner.LEVERS))
                 for i, sc in enumerate(scenarios.value):
                     with solara.Card(f"{t('scenario')} {i + 1}", classes=[f"scenario-{i + 1}"]):
 
@@ -180,7 +176,7 @@ def Settings(t, preset, query, wijk_label, residents, years, replications, seed,
     solara.InputText(
         f"{t('search')}: {t('or_real_wijk')}", value=query, continuous_update=False, classes=["wijk-search"]
     )
-    found = engine.search_wijken(query.value)
+    found = runner.search_wijken(query.value)
     if found:
         solara.Select(
             t("found"), values=found, value=wijk_label.value, on_value=wijk_label.set, classes=["wijk-select"]
@@ -195,15 +191,9 @@ def Settings(t, preset, query, wijk_label, residents, years, replications, seed,
     solara.Markdown(f"### {t('shared_parameters')}")
     for k, r in shared.items():
         p = REGISTRY[k]
+        low, high, step = p.slider()
         solara.Markdown(f"{t(k)} [{p.unit}]")
-        solara.SliderFloat(
-            "",
-            value=r,
-            min=float(p.low),
-            max=float(p.high),
-            step=(float(p.high) - float(p.low)) / 100,
-            thumb_label="always",
-        )
+        solara.SliderFloat("", value=r, min=low, max=high, step=step, thumb_label="always")
 
 
 @solara.component
@@ -254,7 +244,7 @@ def YearPlayer(year, last: int, t):
 def NetworkFigure(net, year, t):
     """Drawn once per network run, year and language, not on every render of the page."""
     figure = solara.use_memo(
-        lambda: engine.network_figure(net, year, t), dependencies=[id(net), year, t("run")]
+        lambda: figures.network_figure(net, year, t), dependencies=[id(net), year, t("run")]
     )
     solara.FigureMatplotlib(figure, format="png", dependencies=[figure])
 
@@ -262,7 +252,7 @@ def NetworkFigure(net, year, t):
 @solara.component
 def Results(t, task, progress, error, result, net, net_choice, net_year, story_who):
     figure = solara.use_memo(  # the curves are drawn once per result and language
-        lambda: engine.curves_figure(result.value["result"], t) if result.value is not None else None,
+        lambda: figures.curves_figure(result.value["result"], t) if result.value is not None else None,
         dependencies=[id(result.value), t("run")],
     )
     with solara.Row():
@@ -287,19 +277,14 @@ def Results(t, task, progress, error, result, net, net_choice, net_year, story_w
             )
             solara.Markdown(f"### {t('summary')}")
             with solara.Div(classes=["summary"]):
-                for line in engine.summary_sentences(res, t):
+                for line in summary.summary_sentences(res, t):
                     solara.Markdown(line)
             solara.Markdown(f"### {t('net_costs')}")
             rows = [
                 "| | " + " | ".join((t("lever_cost"), t("saved_light"), t("saved_heavy"), t("net"))) + " |",
                 "|---|---|---|---|---|",
             ]
-            for r in res["net_costs"].itertuples():
-                rows.append(
-                    f"| {r.scenario} | {r.lever_cost_eur:,.0f} | {r.saved_light_care_eur:,.0f} | "
-                    f"{r.saved_heavy_care_eur:,.0f} | {r.net_cost_eur:,.0f} "
-                    f"[{r.net_cost_ci_low:,.0f}, {r.net_cost_ci_high:,.0f}] |"
-                )
+            rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"])]
             solara.Markdown("\n".join(rows))
         with solara.lab.Tab(t("network")):
             names = [t("baseline")] + [n for n, _ in result.value["scenarios"]]
@@ -312,7 +297,7 @@ def Results(t, task, progress, error, result, net, net_choice, net_year, story_w
             def show_network():
                 choice = net_choice.value
                 ov = {} if choice == 0 else result.value["scenarios"][choice - 1][1]
-                net.set(engine.network_run(result.value["setting"], ov))
+                net.set(story.network_run(result.value["setting"], ov))
                 net_year.set(0)
                 story_who.set(None)
 
@@ -325,7 +310,7 @@ def Results(t, task, progress, error, result, net, net_choice, net_year, story_w
                 solara.Info(t("compute_network"))
             else:
                 model = net.value["model"]
-                people = engine.interesting_residents(model)
+                people = story.interesting_residents(model)
                 who = story_who.value if story_who.value is not None else (people[0] if people else 0)
                 solara.Select(
                     t("pick_resident"),
@@ -333,12 +318,12 @@ def Results(t, task, progress, error, result, net, net_choice, net_year, story_w
                     value=str(who),
                     on_value=lambda v: story_who.set(int(v)),
                 )
-                solara.Markdown("\n".join(f"- {line}" for line in engine.resident_story(model, who, t)))
+                solara.Markdown("\n".join(f"- {line}" for line in story.resident_story(model, who, t)))
         with solara.lab.Tab(t("export")):
 
             def png() -> bytes:
                 buf = io.BytesIO()
-                engine.curves_figure(res, t).savefig(buf, format="png")
+                figures.curves_figure(res, t).savefig(buf, format="png")
                 return buf.getvalue()
 
             solara.FileDownload(png, filename="wijksim-vergelijking.png", label=t("download_png"))
@@ -357,6 +342,6 @@ def Results(t, task, progress, error, result, net, net_choice, net_year, story_w
                 json.dumps(record, indent=1, default=str), filename="run.json", label=t("download_json")
             )
             solara.Markdown(t("command"))
-            cmd = engine.command_line(result.value["setting"], result.value["scenarios"])
+            cmd = summary.command_line(result.value["setting"], result.value["scenarios"])
             with solara.Div(classes=["command-line"]):
                 solara.Markdown(f"```\n{cmd}\n```")

@@ -1,8 +1,15 @@
-"""Dutch and English texts of the workshop app. Dutch is the workshop default."""
+"""Dutch and English texts of the workshop app. Dutch is the workshop default.
+
+The names of parameters, indicators and support paths are the registries' labels
+(`wijksim.model.params`, `wijksim.model.indicators.registry`); this module holds the app's own texts.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+
+from ..model.indicators import registry as indicators
+from ..model.params import REGISTRY
 
 LANGUAGES = ("nl", "en")
 
@@ -75,32 +82,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "saved_light": ("besparing lichte zorg", "saved light care"),
     "saved_heavy": ("besparing zware zorg", "saved heavy care"),
     "net": ("netto", "net"),
-    # levers and parameters
-    "network_developers": ("Netwerkontwikkelaars (fte)", "Network developers (FTE)"),
-    "key_facility": ("Sleutelvoorziening", "Key facility"),
-    "flex_team": ("Flexteam (leden)", "Flex team (members)"),
-    "specialist_capacity_factor": ("Capaciteit specialistische zorg (×)", "Specialist care capacity (×)"),
-    "neighbourhood_team_factor": ("Capaciteit wijkteam (×)", "Neighbourhood team capacity (×)"),
-    "life_event_rate": (
-        "Ingrijpende gebeurtenissen (per persoon per jaar)",
-        "Adverse life events (per person per year)",
-    ),
-    "help_seeking_threshold": ("Drempel om hulp te vragen (0-1)", "Threshold to ask for help (0-1)"),
-    "mean_neighbourhood_ties": ("Gemiddeld aantal contacten in de wijk", "Mean ties in the neighbourhood"),
-    # indicators
-    "informal_support_hours_per_resident": (
-        "Informele steun (uur per inwoner per jaar)",
-        "Informal support (hours per resident per year)",
-    ),
-    "hidden_need_share": ("Verborgen hulpvraag (aandeel)", "Hidden need (share)"),
-    "light_help_per_1000": ("Lichte hulp (per 1.000 per jaar)", "Light help (per 1,000 per year)"),
-    "heavy_care_referrals_per_1000": (
-        "Verwijzingen zware zorg (per 1.000 per jaar)",
-        "Referrals to heavy care (per 1,000 per year)",
-    ),
-    "waiting_list": ("Wachtlijst specialistische zorg", "Waiting list for specialist care"),
-    "isolated_share": ("Geïsoleerd (aandeel zonder contacten)", "Isolated (share without ties)"),
-    "cost_total_eur": ("Kosten totaal (€ per jaar)", "Total cost (EUR per year)"),
     # network view
     "network_title": (
         "Steekproef van {n} bewoners en hun contacten, jaar {year}",
@@ -191,16 +172,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "gets help from neighbours, family or volunteers",
     ),
     "path: none": ("geen hulp (meer)", "no (more) help"),
-    "path_none": ("geen hulp", "no help"),
-    "path_informal_only": ("alleen informele hulp", "informal help only"),
-    "path_waiting_generalist": ("wacht op het wijkteam", "waiting for the neighbourhood team"),
-    "path_light_help": ("lichte hulp", "light help"),
-    "path_case_management": ("casusregie", "case management"),
-    "path_combined_team": ("gecombineerd team", "combined team"),
-    "path_waiting_specialist": ("wacht op specialistische zorg", "waiting for specialist care"),
-    "path_specialist_care": ("specialistische zorg", "specialist care"),
-    "path_returning": ("terugkeer naar gewoon leven", "returning to ordinary life"),
-    "path_flex_care": ("hulp van het flexteam", "flex team care"),
     # export
     "download_png": ("Vergelijking als PNG", "Comparison as PNG"),
     "download_csv": ("Verschillen als CSV", "Differences as CSV"),
@@ -213,12 +184,26 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
+def registry_label(key: str, lang: str) -> str | None:
+    """A parameter's, indicator's or support path's (`path_<key>`) label from the registries."""
+    i = 0 if lang == "nl" else 1
+    param = REGISTRY.get(key)
+    if param is not None and param.label is not None:
+        return param.label[i]
+    if key.startswith("path_") and key[5:] in indicators.PATH_LABELS:
+        return indicators.PATH_LABELS[key[5:]][i]
+    return indicators.label(key, lang)
+
+
 def translator(lang: str) -> Callable[[str], str]:
-    """t(key) in the language; unknown keys come back as themselves (never a crash in a workshop)."""
+    """t(key) in the language: the app's own texts, then the registries' labels; unknown keys come
+    back as themselves (never a crash in a workshop)."""
     i = 0 if lang == "nl" else 1
 
     def t(key: str) -> str:
         pair = TEXTS.get(key)
-        return pair[i] if pair else key
+        if pair:
+            return pair[i]
+        return registry_label(key, lang) or key
 
     return t

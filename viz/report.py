@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
 
 from ..model.codes import WEEKS_PER_YEAR
 from ..model.indicators import COST_FUNCTIONS
+from ..model.indicators.registry import COST_FUNCTIONS_LABELS
+from ..model.indicators.registry import label as registry_label
+
+
+def label(name: str) -> str:
+    """An indicator's English label without its unit, for a legend ('lonely (share of adults)' ->
+    'lonely')."""
+    text = re.sub(r"\s*\(.*\)$", "", registry_label(name, "en") or name)
+    return text[:1].lower() + text[1:]
 
 
 def make_report(weekly, yearly: list[dict], title: str, path: Path) -> None:
@@ -22,13 +32,8 @@ def make_report(weekly, yearly: list[dict], title: str, path: Path) -> None:
     fig.suptitle(title, fontsize=12)
 
     ax = axes[0, 0]
-    for key, label in (
-        ("need_social_share", "social need"),
-        ("need_individual_share", "individual need"),
-        ("need_complex_share", "complex need"),
-        ("hidden_need_share", "hidden need"),
-    ):
-        ax.plot(t, 100 * weekly[key], label=label)
+    for key in ("need_social_share", "need_individual_share", "need_complex_share", "hidden_need_share"):
+        ax.plot(t, 100 * weekly[key], label=label(key))
     ax.set_title("Residents with a support need (%)")
     ax.legend(fontsize=8)
 
@@ -59,15 +64,15 @@ def make_report(weekly, yearly: list[dict], title: str, path: Path) -> None:
     ax2.set_ylabel("mean wait for specialist care (weeks)")
 
     ax = axes[1, 1]
-    for key, label in (
-        ("isolated_share", "isolated (no ties)"),
-        ("lonely_share", "lonely (18+)"),
-        ("severely_lonely_share", "severely lonely (18+)"),
-        ("informal_carer_share", "informal carers (18+)"),
-        ("volunteer_share", "volunteers (18+)"),
+    for key in (
+        "isolated_share",
+        "lonely_share",
+        "severely_lonely_share",
+        "informal_carer_share",
+        "volunteer_share",
     ):
-        ax.plot(t, 100 * weekly[key], label=label)
-    ax.set_title("Social fabric (%)")
+        ax.plot(t, 100 * weekly[key], label=label(key))
+    ax.set_title("Social fabric (%; loneliness, carers and volunteers of adults)")
     ax.legend(fontsize=8)
 
     ax = axes[1, 2]
@@ -75,7 +80,7 @@ def make_report(weekly, yearly: list[dict], title: str, path: Path) -> None:
     for fn in COST_FUNCTIONS:
         vals = np.array([y["cost_by_function_eur"][fn] for y in yearly]) / 1e6
         if vals.any():
-            ax.bar(years, vals, bottom=bottom, label=fn.replace("_", " "))
+            ax.bar(years, vals, bottom=bottom, label=COST_FUNCTIONS_LABELS[fn][1])
             bottom += vals
     ax.set_title("Cost by function (million EUR per year)")
     ax.legend(fontsize=7)

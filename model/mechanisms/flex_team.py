@@ -17,7 +17,7 @@ from ..interface import Neighbourhood
 
 def start(model: Neighbourhood) -> list[FlexTeamMember]:
     """The team's members, made at week 0 (the lever starts after the warm-up)."""
-    return [FlexTeamMember(model) for _ in range(model.p["flex_team"])]  # type: ignore[arg-type]
+    return [FlexTeamMember(model) for _ in range(model.p["flex_team"])]
 
 
 def free_places(model: Neighbourhood) -> int:

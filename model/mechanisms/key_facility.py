@@ -30,7 +30,7 @@ def open_facility(model: Neighbourhood, x: float = CENTRE[0], y: float = CENTRE[
     st.in_reach[:] = dist <= radius if reach > 0 else False
     members = st.in_reach.nonzero()[0]
     light_slots = int(round(p["key_facility_light_slots"] * len(members) / 1000))
-    return KeyFacility(model, x, y, radius, members, light_slots)  # type: ignore[arg-type]
+    return KeyFacility(model, x, y, radius, members, light_slots)
 
 
 def meet_and_signal(model: Neighbourhood, facility: KeyFacility) -> None:

@@ -25,8 +25,7 @@ def start(model: Neighbourhood) -> list[NetworkDeveloper]:
     isolated = model.isolated_share_by_area()
     ranked = list(np.argsort(-isolated))
     return [
-        NetworkDeveloper(model, int(ranked[i % len(ranked)]))  # type: ignore[arg-type]
-        for i in range(model.p["network_developers"])
+        NetworkDeveloper(model, int(ranked[i % len(ranked)])) for i in range(model.p["network_developers"])
     ]
 
 

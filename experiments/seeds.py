@@ -1,0 +1,16 @@
+"""Seeds for replications and runs, all from numpy's SeedSequence: the same master seed gives the
+same seeds whatever the number of workers or the backend."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def spawn_seeds(master: int, n: int) -> list[int]:
+    """n independent run seeds from one master seed (`SeedSequence(master).spawn(n)`)."""
+    return [int(c.generate_state(1, dtype=np.uint32)[0]) for c in np.random.SeedSequence(master).spawn(n)]
+
+
+def keyed_seed(master: int, *keys: int) -> int:
+    """One seed for a (master, key, ...) combination, e.g. a calibration draw and a wijk."""
+    return int(np.random.SeedSequence([int(master) % 2**32, *keys]).generate_state(1)[0])

@@ -1,0 +1,34 @@
+"""Indicators: what a run reports (DESIGN.md §6). `registry` describes every output column once;
+`weekly` computes the weekly row, `yearly` the yearly summary from the weekly rows."""
+
+from .registry import (
+    COST_FUNCTIONS,
+    FLOWS,
+    HEADLINE,
+    INT_COLUMNS,
+    KEY_INDICATORS,
+    TABLE_KEYS,
+    WEEKLY,
+    YEARLY,
+    Indicator,
+)
+from .weekly import flows_row, reporting_week, update_provision_flags, weekly_costs, weekly_row
+from .yearly import yearly_summary
+
+__all__ = [
+    "COST_FUNCTIONS",
+    "FLOWS",
+    "HEADLINE",
+    "INT_COLUMNS",
+    "KEY_INDICATORS",
+    "TABLE_KEYS",
+    "WEEKLY",
+    "YEARLY",
+    "Indicator",
+    "flows_row",
+    "reporting_week",
+    "update_provision_flags",
+    "weekly_costs",
+    "weekly_row",
+    "yearly_summary",
+]

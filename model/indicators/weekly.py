@@ -1,0 +1,108 @@
+"""The weekly row of indicators (DESIGN.md §6): stocks at the end of the week, flows during it.
+
+Every column is described in `registry.WEEKLY`. CBS counts Wmo and youth-care clients with a
+provision in the year's first half, so the flags of who had one are kept here too.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table
+from ..interface import Neighbourhood
+from ..mechanisms.help_seeking import hidden_count
+from .registry import COST_FUNCTIONS, FLOWS
+
+PROVISION = path_table(*PROVISION_PATHS)
+
+
+def weekly_costs(model: Neighbourhood) -> dict[str, float]:
+    p, f = model.p, model.flows
+    year = 1.0 / WEEKS_PER_YEAR
+    return {
+        "neighbourhood_team": model.generalist_fte * p["cost_generalist_fte_eur"] * year,
+        "individual_provisions": f["provision_client_weeks"] * p["cost_provision_week_eur"],
+        "specialist_care": f["specialist_client_weeks"] * p["cost_specialist_week_eur"],
+        "crisis_care": f["crises"] * p["crisis_cost_eur"],
+        "informal_support": f["informal_hours"] * p["cost_informal_hour_eur"],
+        "network_developers": len(model.network_developers) * p["cost_developer_fte_eur"] * year,
+        "key_facility": (p["cost_key_facility_eur"] * year) if model.key_facility is not None else 0.0,
+        "flex_team": len(model.flex_team) * p["cost_flex_member_eur"] * year,
+    }
+
+
+def reporting_week(week: int) -> bool:
+    """Weeks whose stocks the yearly summary reads: the start, each year's end and mid-year."""
+    return week <= 0 or week % WEEKS_PER_YEAR in (0, HALF_YEAR_WEEKS)
+
+
+def flows_row(model: Neighbourhood) -> dict[str, Any]:
+    """The part of a weekly row the yearly summary sums or averages over all weeks."""
+    cap = float(model.generalist_capacity().sum())
+    spec = model.specialist_slots
+    row: dict[str, Any] = {
+        "week": model.week,
+        "year": (model.week - 1) // WEEKS_PER_YEAR + 1 if model.week > 0 else 0,
+        "residents": model.st.n,
+        "generalist_utilisation": float(model.generalist_load().sum() / cap) if cap > 0 else 0.0,
+        "specialist_utilisation": np.count_nonzero(model.st.path == Path.SPECIALIST_CARE) / spec
+        if spec
+        else 0.0,
+    }
+    for k, *_ in FLOWS:
+        row[k] = float(model.flows[k])
+    for k, v in weekly_costs(model).items():
+        row[f"cost_{k}_eur"] = float(v)
+    return row
+
+
+def weekly_row(model: Neighbourhood) -> dict[str, Any]:
+    """Every indicator of the week just run (see docs/ODD.md §8)."""
+    row = flows_row(model)
+    if not model.full_weekly_rows and not reporting_week(model.week):
+        return row
+    st = model.st
+    n = st.n
+    adults = model.adults
+    n_adults = max(model.n_adults, 1)
+    degree = model.network.degree
+    paths = np.bincount(st.path, minlength=len(Path))
+    needs = np.bincount(st.need, minlength=len(Need)) / n
+    needy = st.need.nonzero()[0]
+    sev = st.severity[needy]
+    count = np.count_nonzero
+    row |= {
+        "need_social_share": float(needs[Need.SOCIAL]),
+        "need_individual_share": float(needs[Need.INDIVIDUAL]),
+        "need_complex_share": float(needs[Need.COMPLEX]),
+        "mean_severity": float(sev.mean()) if len(needy) else 0.0,
+        "self_reliance": float(1.0 - ((st.need[needy] - 1).sum() + sev.sum()) / (3.0 * n)),
+        "hidden_need_share": hidden_count(model) / n,
+        "waiting_list": int(paths[Path.WAITING_SPECIALIST]),
+        "waiting_generalist": int(paths[Path.WAITING_GENERALIST]),
+        "isolated_share": len(model.network.cached("isolated", lambda: (degree == 0).nonzero()[0])) / n,
+        "mean_ties": model.network.cached("mean_ties", lambda: float(degree.mean())),
+        "lonely_share": count(st.lonely) / n_adults,
+        "severely_lonely_share": count((model.loneliness > model.severe_cut) & adults) / n_adults,
+        "informal_carer_share": count((st.care_given_avg >= model.carer_cut) & adults) / n_adults,
+        "volunteer_share": count(st.volunteer & adults & (st.burnout_until <= model.week)) / n_adults,
+        "generalist_skill": model.team_skill(),
+        "provision_h1_adults": count(st.provision_h1 & adults),
+        "provision_h1_young": count(st.provision_h1 & model.youth_care_age),
+        "young_0_24": model.n_young_0_24,
+        "cost_total_eur": float(sum(row[f"cost_{k}_eur"] for k in COST_FUNCTIONS)),
+    }
+    for path in Path:
+        row[f"path_{Path.key(path)}"] = int(paths[path])
+    return row
+
+
+def update_provision_flags(model: Neighbourhood) -> None:
+    """CBS counts clients with at least one provision in the first half-year."""
+    week_in_year = (model.week - 1) % WEEKS_PER_YEAR
+    if week_in_year == 0:
+        model.st.provision_h1[:] = False
+    if week_in_year < HALF_YEAR_WEEKS:
+        model.st.provision_h1 |= PROVISION[model.st.path]

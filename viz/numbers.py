@@ -1,0 +1,38 @@
+"""Numbers as people read them: a few significant digits, never scientific notation, and the net-cost
+table of a comparison, for the command line's tables and the app alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def significant(x: float, digits: int = 3) -> str:
+    """`digits` significant digits, never in scientific notation ("-1,830", not "-1.83e+03"):
+    printed tables are read and copied into reports, the app's sentences are read aloud."""
+    if not np.isfinite(x):
+        return str(x)
+    r = float(f"{x:.{digits}g}")
+    big = 100 if digits >= 3 else 10**digits / 10
+    return f"{r:,.0f}" if abs(r) >= big else np.format_float_positional(r, trim="-")
+
+
+#: The net-cost table's columns: (key of `compare.net_costs`, header).
+NET_COST_COLUMNS = (
+    ("lever_cost_eur", "lever cost"),
+    ("saved_light_care_eur", "saved light care"),
+    ("saved_heavy_care_eur", "saved heavy care"),
+    ("net_cost_eur", "net cost [95% CI]"),
+)
+
+
+def net_cost_rows(net_costs) -> list[list[str]]:
+    """Rows of (scenario, lever cost, saved light care, saved heavy care, net cost [95% CI]) in EUR."""
+    rows = []
+    for r in net_costs.itertuples():
+        cells: list[Any] = [r.scenario]
+        cells += [f"{getattr(r, key):,.0f}" for key, _ in NET_COST_COLUMNS[:3]]
+        cells.append(f"{r.net_cost_eur:,.0f} [{r.net_cost_ci_low:,.0f}, {r.net_cost_ci_high:,.0f}]")
+        rows.append(cells)
+    return rows

@@ -1,0 +1,221 @@
+"""The app's runs: scenario comparisons with replications and common random numbers, on a warm
+process pool shared by every browser tab, with results cached by their inputs.
+
+Results are pure functions of parameters and seeds, so a lever change re-runs only the scenario that
+changed. Nothing here holds a session's state: the app keeps that per browser tab.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..experiments.compare import differences, growing_queues, net_costs
+from ..experiments.run import RunSpec
+from ..experiments.seeds import spawn_seeds
+from ..experiments.tasks import execute_run, execute_warmed_run, results_frame, warm_up_neighbourhood
+from ..experiments.workers import worker_pool
+from ..model.params import LEVERS as REGISTRY_LEVERS
+from ..model.params import STARTING_AFTER_WARM_UP
+
+#: Called with (runs done, runs to do) while a comparison runs.
+Progress = Callable[[int, int], None]
+WIJK_TABLE = Path(__file__).resolve().parents[1] / "model" / "data" / "wijken_2024.csv"
+#: Levers a workshop can change per scenario, in the order shown (the registry's levers).
+LEVERS = tuple(REGISTRY_LEVERS)
+#: The few most influential other parameters (Morris screening in docs/tutorial.md), shared by all
+#: scenarios of a comparison; their labels and slider ranges are the registry's.
+INFLUENTIAL = ("life_event_rate", "help_seeking_threshold", "mean_neighbourhood_ties")
+
+
+@dataclass(frozen=True)
+class Setting:
+    """The neighbourhood and run settings shared by all scenarios of a comparison."""
+
+    preset: str | None = "default"
+    wijk: str | None = None
+    residents: int = 2000
+    years: int = 10
+    replications: int = 5
+    seed: int = 1
+    shared: tuple[tuple[str, Any], ...] = ()
+
+    def spec(self, overrides: dict[str, Any]) -> RunSpec:
+        return RunSpec(
+            preset=None if self.wijk else (self.preset or "default"),
+            scan=str(WIJK_TABLE) if self.wijk else None,
+            wijk=self.wijk,
+            residents=self.residents,
+            years=self.years,
+            seed=self.seed,
+            overrides={**dict(self.shared), **overrides},
+        )
+
+    def seeds(self) -> list[int]:
+        return spawn_seeds(self.seed, self.replications)
+
+
+@functools.cache
+def wijk_table():
+    import pandas as pd
+
+    t = pd.read_csv(WIJK_TABLE, dtype={"wijk_code": str})
+    t["label"] = t.gemeente_name + " — " + t.wijk_name + " (" + t.wijk_code + ")"
+    return t
+
+
+def search_wijken(text: str, limit: int = 50) -> list[str]:
+    """Labels of wijken whose municipality, name or code contains the text."""
+    t = wijk_table()
+    text = (text or "").strip().lower()
+    if not text:
+        return []
+    hit = t[t.label.str.lower().str.contains(text, regex=False)]
+    return hit.label.head(limit).tolist()
+
+
+def wijk_code(label: str) -> str:
+    return label.rsplit("(", 1)[1].rstrip(")")
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+_cache: OrderedDict = OrderedDict()
+_cache_lock = threading.Lock()
+CACHE_SIZE = 64
+#: Warmed-up neighbourhoods (pickled, ~0.23 MB per 1,000 residents) by their parameters and seed,
+#: the least recently used dropped beyond WARM_CACHE_BYTES.
+_warm: OrderedDict = OrderedDict()
+WARM_CACHE_BYTES = 256 * 2**20
+
+
+def pool() -> ProcessPoolExecutor:
+    """Worker processes, one more than the cores: a scenario's replications (5 by default) then
+    keep every core busy to the end instead of leaving one idle in the last round."""
+    global _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = worker_pool((os.cpu_count() or 2) + 1)
+        return _pool
+
+
+def warm_up() -> None:
+    """Start the workers and import the model in them, so the first comparison is quick."""
+    p = validate_overrides(Setting(residents=200, years=1, replications=2), {})
+    list(pool().map(execute_run, [(0, p, 1, 1), (1, p, 2, 1)]))
+
+
+def validate_overrides(setting: Setting, overrides: dict[str, Any]) -> dict[str, Any]:
+    """Full validated parameters for one scenario; raises ParameterError naming the field."""
+    return setting.spec(overrides).resolve()[0]
+
+
+def _key(setting: Setting, overrides: dict[str, Any]) -> tuple:
+    return (setting, tuple(sorted(overrides.items())))
+
+
+def scenario_runs(setting: Setting, overrides: dict[str, Any]):
+    """Yearly results of one scenario, every replication (same seeds in every scenario)."""
+    return scenarios_runs(setting, [overrides])[0]
+
+
+def scenarios_runs(
+    setting: Setting, scenarios: list[dict[str, Any]], progress: Progress | None = None
+) -> list:
+    """Yearly results of several scenarios; the runs not in the cache go to the workers together,
+    so that they share the cores. `progress(done, total)` is called as runs finish."""
+    keys = [_key(setting, ov) for ov in scenarios]
+    with _cache_lock:  # several browser tabs may ask at once
+        have = {k: _cache[k] for k in keys if k in _cache}
+    missing = list(dict.fromkeys(k for k in keys if k not in have))
+    params = {k: validate_overrides(setting, dict(k[1])) for k in missing}  # all valid before any run
+    runs = [(r, params[k], seed) for k in missing for r, seed in enumerate(setting.seeds())]
+    results = []
+    if runs:
+        try:
+            results = _run_all(runs, setting.years, progress)
+        except BrokenProcessPool:  # a worker died (e.g. out of memory): fresh workers, try once more
+            reset_pool()
+            results = _run_all(runs, setting.years, progress)
+    reps = setting.replications
+    frames = {
+        k: results_frame([row for result in results[i * reps : (i + 1) * reps] for row in result]).rename(
+            columns={"run_id": "replication"}
+        )
+        for i, k in enumerate(missing)
+    }
+    have |= frames
+    with _cache_lock:
+        for k in keys:
+            _cache[k] = have[k]
+            _cache.move_to_end(k)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return [have[k] for k in keys]
+
+
+def _warm_key(params: dict[str, Any], seed: int) -> tuple:
+    return tuple(sorted((k, v) for k, v in params.items() if k not in STARTING_AFTER_WARM_UP)), seed
+
+
+def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: Progress | None) -> list:
+    """Each run from its warmed-up neighbourhood. Scenarios that differ only in network developers,
+    key facility or flex team (the usual workshop change) share one per seed, so set-up and
+    warm-up, an eighth of a run, are done once per seed and kept for the next comparison. The rows
+    are those of `execute_run`, bit for bit."""
+    if progress is not None:
+        progress(0, len(runs))
+    wanted = {_warm_key(p, seed): (p, seed) for _, p, seed in runs}
+    with _cache_lock:
+        states = {key: _warm[key] for key in wanted if key in _warm}
+    todo = [key for key in wanted if key not in states]
+    states |= zip(todo, pool().map(warm_up_neighbourhood, [wanted[k] for k in todo]), strict=True)
+    with _cache_lock:
+        for key in wanted:
+            _warm[key] = states[key]
+            _warm.move_to_end(key)
+        while sum(map(len, _warm.values())) > WARM_CACHE_BYTES:
+            _warm.popitem(last=False)
+    tasks = [(r, p, years, states[_warm_key(p, seed)]) for r, p, seed in runs]
+    futures = [pool().submit(execute_warmed_run, task) for task in tasks]
+    if progress is not None:
+        for done, _ in enumerate(as_completed(futures), start=1):
+            progress(done, len(tasks))
+    return [f.result() for f in futures]
+
+
+def reset_pool() -> None:
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def comparison(
+    setting: Setting, scenarios: list[tuple[str, dict[str, Any]]], progress: Progress | None = None
+) -> dict[str, Any]:
+    """Baseline ("no new decisions") plus scenarios: runs, differences with 95% CIs, net costs."""
+    import pandas as pd
+
+    named = [("baseline", {})] + scenarios
+    frames = []
+    for (name, _), df in zip(named, scenarios_runs(setting, [ov for _, ov in named], progress), strict=True):
+        df = df.copy()
+        df.insert(0, "scenario", name)
+        frames.append(df)
+    runs = pd.concat(frames, ignore_index=True)
+    return {
+        "runs": runs,
+        "differences": differences(runs),
+        "net_costs": net_costs(runs),
+        "warnings": growing_queues(runs),
+    }

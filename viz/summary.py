@@ -1,0 +1,98 @@
+"""What a comparison says, in words: plain-language differences with their uncertainty, and the
+`wijksim compare` command that reproduces it."""
+
+from __future__ import annotations
+
+import shlex
+from typing import Any
+
+import numpy as np
+
+from ..model.diagnostics import RUNAWAY_YEARS
+from ..model.params import REGISTRY
+from .numbers import significant
+from .runner import LEVERS, WIJK_TABLE, Setting
+
+
+def summary_sentences(result: dict[str, Any], t) -> list[str]:
+    """Plain-language differences in the last year, with their uncertainty."""
+    d = result["differences"]
+    last = d[d.year == d.year.max()]
+    out = []
+    for name in last.scenario.unique():
+        lines = []
+        for ind in (
+            "informal_support_hours_per_resident",
+            "hidden_need_share",
+            "heavy_care_referrals_per_1000",
+            "waiting_list",
+            "isolated_share",
+        ):
+            r = last[(last.scenario == name) & (last.indicator == ind)].iloc[0]
+            if np.isnan(r.ci_low):
+                continue
+            pct = ind.endswith("_share")
+            scale = 100 if pct else 1
+            unit = t("points") if pct else ""
+            if r.ci_low > 0 or r.ci_high < 0:
+                word = t("higher") if r.difference > 0 else t("lower")
+                lines.append(
+                    t("sure").format(
+                        ind=t(ind),
+                        diff=f"{significant(abs(r.difference) * scale, 2)}{unit}",
+                        word=word,
+                        lo=significant(r.ci_low * scale, 2),
+                        hi=significant(r.ci_high * scale, 2),
+                    )
+                )
+            else:
+                lines.append(
+                    t("unsure").format(
+                        ind=t(ind), lo=significant(r.ci_low * scale, 2), hi=significant(r.ci_high * scale, 2)
+                    )
+                )
+        c = result["net_costs"].set_index("scenario").loc[name]
+        cost = t("net_cost").format(
+            net=f"{c.net_cost_eur / 1e6:.2f}",
+            lo=f"{c.net_cost_ci_low / 1e6:.2f}",
+            hi=f"{c.net_cost_ci_high / 1e6:.2f}",
+        )
+        out.append(f"**{name}** ({t('year')} {int(last.year.max())}): " + "; ".join(lines) + ". " + cost)
+    for name, queue in result.get("warnings", {}).items():
+        per = queue["waiting_per_1000_by_year"][-1]
+        shown = t("baseline") if name == "baseline" else name
+        out.append(t("growing_queue").format(name=shown, years=RUNAWAY_YEARS, per=f"{per:.0f}"))
+    return out
+
+
+def command_line(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> str:
+    """The exact `wijksim compare` command that reproduces a comparison from the command line."""
+    parts = ["wijksim", "compare"]
+    if setting.wijk:
+        parts += ["--scan", str(WIJK_TABLE), "--wijk", setting.wijk]
+    else:
+        parts += ["--preset", setting.preset or "default"]
+    parts += [
+        "--residents",
+        str(setting.residents),
+        "--years",
+        str(setting.years),
+        "--replications",
+        str(setting.replications),
+        "--seed",
+        str(setting.seed),
+    ]
+    for k, v in setting.shared:
+        parts += ["--set", f"{k}={v}"]
+    for name, overrides in scenarios:
+        flags = []
+        for k, v in overrides.items():
+            if k in LEVERS:
+                if REGISTRY[k].kind is bool:
+                    flags.append(f"--{k.replace('_', '-')}" if v else f"--no-{k.replace('_', '-')}")
+                else:
+                    flags.append(f"--{k.replace('_', '-')} {v}")
+            else:
+                flags.append(f"--set {k}={v}")
+        parts += ["--scenario", f"{name}: {' '.join(flags)}"]
+    return " ".join(shlex.quote(p) for p in parts) + " --out comparison"
