@@ -32,8 +32,8 @@ def test_triage_routes_each_need_kind_and_refers_a_severe_individual_need():
         Path.COMBINED_TEAM,
     ]
     assert st.path_end[0] == m.week + int(p["light_help_weeks"])
-    assert list(st.slots) == pytest.approx([1.0, p["case_management_slot_weight"], p["case_management_slot_weight"],
-                                            p["combined_team_slots"]])  # fmt: skip
+    cm = p["case_management_slot_weight"]
+    assert list(st.slots) == pytest.approx([1.0, cm, cm, p["combined_team_slots"]])
     assert (st.provider >= 0).all()  # the referred case stays with its generalist while it waits (§7.5)
     assert m.flows["light_help_started"] == 1 and m.flows["heavy_care_referrals"] == 1
 
