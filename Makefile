@@ -55,6 +55,7 @@ clean-venv:
 
 docs: $(VENV)/.installed
 	$(VENV)/bin/python scripts/update_odd_table.py
+	$(VENV)/bin/python scripts/update_patterns_doc.py
 
 app: $(VENV)/.installed
 	$(VENV)/bin/wijksim app --lang nl

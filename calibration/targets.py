@@ -14,10 +14,10 @@ from pathlib import Path
 import pandas as pd
 
 from ..model.params import ParameterError
-from ..model.scan import REQUIRED_COLUMNS
+from ..model.scan import REQUIRED_COLUMNS, SHIPPED_TABLE
 
 #: The scan shipped with the package (KWB 2024 demography, RIVM 2020 survey, CBS H1 2024 care use).
-SHIPPED_SCAN = Path(__file__).resolve().parents[1] / "model" / "data" / "wijken_2024.csv"
+SHIPPED_SCAN = SHIPPED_TABLE
 
 REFERRAL_TEAM = "youth_care_ref_municipal_team_h1_2024"
 REFERRAL_GP = "youth_care_ref_gp_h1_2024"

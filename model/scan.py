@@ -17,6 +17,9 @@ from typing import Any
 
 from .params import REGISTRY, ParameterError, defaults
 
+#: The scan table shipped with wijksim (the 2024 scan of every wijk; docs/calibration.md §1).
+SHIPPED_TABLE = Path(__file__).resolve().parent / "data" / "wijken_2024.csv"
+
 #: Demographic columns a scan row must have (filled) to build a population.
 REQUIRED_COLUMNS = (
     "population",

@@ -41,3 +41,9 @@ def test_odd_says_where_every_mechanism_lives():
         "indicators/registry.py",
     ):
         assert module in odd, module
+
+
+def test_the_pattern_sections_are_generated_from_the_battery():
+    doc = (ROOT / "docs" / "patterns.md").read_text()
+    render = _load(ROOT / "scripts" / "update_patterns_doc.py").render
+    assert render(doc) == doc, "docs/patterns.md is stale: run `make docs`"

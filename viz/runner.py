@@ -15,7 +15,6 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from ..experiments.compare import differences, growing_queues, net_costs
@@ -25,10 +24,11 @@ from ..experiments.tasks import execute_run, execute_warmed_run, results_frame, 
 from ..experiments.workers import worker_pool
 from ..model.params import LEVERS as REGISTRY_LEVERS
 from ..model.params import STARTING_AFTER_WARM_UP
+from ..model.scan import SHIPPED_TABLE
 
 #: Called with (runs done, runs to do) while a comparison runs.
 Progress = Callable[[int, int], None]
-WIJK_TABLE = Path(__file__).resolve().parents[1] / "model" / "data" / "wijken_2024.csv"
+WIJK_TABLE = SHIPPED_TABLE
 #: Levers a workshop can change per scenario, in the order shown (the registry's levers).
 LEVERS = tuple(REGISTRY_LEVERS)
 #: The few most influential other parameters (Morris screening in docs/tutorial.md), shared by all

@@ -8,6 +8,8 @@ from typing import Annotated
 
 import typer
 
+from ..experiments.output import check_out_dir
+from ..experiments.provenance import command_line, stamp
 from ..model.indicators.registry import KEY_INDICATORS
 from ..model.params import ParameterError, parse_set
 from ..viz.numbers import NET_COST_COLUMNS, net_cost_rows, significant
@@ -183,3 +185,87 @@ def discover(
     )
     typer.echo(res["box"].to_string())
     typer.echo(f"wrote {out}/ (peeling_trajectory.csv, box_limits.csv, tradeoff.png, box.png, discover.json)")
+
+
+@app.command()
+def patterns(
+    residents: Annotated[int, typer.Option(help="Residents per simulated neighbourhood.")] = 10_000,
+    replications: Annotated[int, typer.Option(help="Paired replications of every arm.")] = 4,
+    seed: Annotated[int, typer.Option(help="Master seed (the replications' seeds are spawned from it).")] = 1,
+    only: Annotated[
+        str | None, typer.Option(help="Only these patterns: NAME,NAME,... (docs/patterns.md).")
+    ] = None,
+    robustness: Annotated[
+        int, typer.Option(help="Parameter sets drawn from the behavioural priors (Latin hypercube).")
+    ] = 32,
+    workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
+    out: Annotated[
+        Path | None, typer.Option(help="Output folder (new or empty; default runs/patterns-<time>).")
+    ] = None,
+) -> None:
+    """The pattern report: every pattern of docs/patterns.md measured on the model (exit 0 whatever holds)."""
+    from ..experiments.patterns.battery import Battery, run_battery  # start-up: pandas, scipy
+    from ..experiments.patterns.report import write_report  # start-up: matplotlib
+
+    names = tuple(n.strip() for n in only.split(",") if n.strip()) if only else ()
+    battery = Battery(residents, replications, seed, names, robustness, workers, progress=_progress())
+    out = out if out is not None else Path("runs") / f"patterns-{time.strftime('%Y%m%d-%H%M%S')}"
+    try:
+        battery.check()
+        check_out_dir(out, force=False)
+    except ParameterError as err:
+        fail(err)
+    started = time.perf_counter()
+    rows = run_battery(battery)
+    record = {
+        **stamp(),
+        "command": command_line(),
+        "residents": residents,
+        "replications": replications,
+        "seed": seed,
+        "robustness_sets": robustness,
+        "only": list(names),
+        "seconds": round(time.perf_counter() - started, 1),
+    }
+    try:
+        write_report(rows, out, record)
+    except ParameterError as err:
+        fail(err)
+    _print_patterns(rows)
+    typer.echo(f"wrote {out}/ (patterns.csv, patterns.json, patterns.png) in {record['seconds']:.0f} s")
+
+
+def _progress():
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def show(label: str, done: int, total: int) -> None:
+        typer.echo(f"\r{label}: {done}/{total} runs", nl=False, err=True)
+        if done == total:
+            typer.echo("", err=True)
+
+    return show
+
+
+def _print_patterns(rows: list[dict]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title="Patterns (docs/patterns.md)")
+    for col in ("pattern", "role", "measured", "mc_se", "target", "holds", "robust"):
+        table.add_column(col, justify="left" if col in ("pattern", "role", "target") else "right")
+    for r in rows:
+        if r["missing"]:
+            table.add_row(r["pattern"], r["role"], "", "", r["target"], r["missing"], "")
+            continue
+        holds = {True: "yes", False: "NO", None: "report"}[r["holds"]]
+        robust = (
+            ""
+            if r.get("robust_share") is None
+            else f"{r['robust_share']:.0%}" + (" fragile" if r["fragile"] else "")
+        )
+        se = "" if r["mc_se"] is None else significant(r["mc_se"])
+        table.add_row(r["pattern"], r["role"], significant(r["measured"]), se, r["target"], holds, robust)
+    Console(width=160).print(table)
