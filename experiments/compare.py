@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 import shlex
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ import numpy as np
 
 from ..model.diagnostics import growing_queue
 from ..model.indicators import KEY_INDICATORS
-from ..model.params import LEVERS, REGISTRY, ParameterError, parse_set
+from ..model.params import LEVERS, REGISTRY, ParameterError, check_change, parse_changes, parse_set
 from .output import check_out_dir, staged, write_json
 from .provenance import stamp
 from .run import RunSpec
@@ -28,9 +28,11 @@ from .stats import t_half_width, t_interval
 from .sweep import run_processes
 from .tasks import results_frame
 
+#: Scenario strings are parsed before the horizon is known; `compare` checks the years against it.
+CHANGE_YEARS_LIMIT = 200
 LEVER_COSTS = ("cost_network_developers_eur", "cost_key_facility_eur", "cost_flex_team_eur")
 LIGHT_CARE = ("cost_neighbourhood_team_eur", "cost_individual_provisions_eur", "cost_informal_support_eur")
-HEAVY_CARE = ("cost_specialist_care_eur", "cost_crisis_care_eur")
+HEAVY_CARE = ("cost_specialist_care_eur", "cost_crisis_care_eur", "cost_bridging_care_eur")
 #: Indicators drawn in the comparison plots.
 PLOTTED = KEY_INDICATORS
 
@@ -39,6 +41,8 @@ PLOTTED = KEY_INDICATORS
 class Scenario:
     name: str
     overrides: dict[str, Any]
+    #: Policy that changes during the run: (year, parameter, value), `--change YEAR:NAME=VALUE`.
+    changes: list[tuple[int, str, Any]] = field(default_factory=list)
 
 
 def parse_scenario(text: str) -> Scenario:
@@ -57,6 +61,7 @@ def parse_scenario(text: str) -> Scenario:
         else:
             parser.add_argument(flag, dest=lever, default=None)
     parser.add_argument("--set", dest="set_", action="append", default=[])
+    parser.add_argument("--change", dest="change", action="append", default=[])
     try:
         ns, extra = parser.parse_known_args(shlex.split(flags))
     except (argparse.ArgumentError, ValueError) as err:
@@ -68,7 +73,8 @@ def parse_scenario(text: str) -> Scenario:
         value = getattr(ns, lever)
         if value is not None:
             overrides[lever] = REGISTRY[lever].check(value)
-    return Scenario(name, overrides)
+    changes = [tuple(c) for c in parse_changes(ns.change, CHANGE_YEARS_LIMIT)]
+    return Scenario(name, overrides, changes)  # type: ignore[arg-type]
 
 
 def run_comparison(
@@ -88,7 +94,7 @@ def run_comparison(
         for r in range(replications):
             run_id = si * replications + r
             seed = seeds[r] if crn else seeds[si * replications + r]
-            tasks.append((run_id, params, seed, int(base.years)))
+            tasks.append((run_id, params, seed, int(base.years), sc.changes))
             labels[run_id] = (sc.name, r, seed)
     rows = []
     for result in run_processes(tasks, workers):
@@ -155,7 +161,8 @@ def growing_queues(runs) -> dict[str, dict[str, Any]]:
     the run: the warning of `model.diagnostics.growing_queue` (none for a settled scenario)."""
     out = {}
     for name, d in runs.groupby("scenario", sort=False):
-        yearly = d.groupby("year")[["waiting_list", "residents"]].mean().to_dict("records")
+        cols = [c for c in ("waiting_list", "residents", "regular_wait_weeks") if c in d.columns]
+        yearly = d.groupby("year")[cols].mean().to_dict("records")
         queue = growing_queue(yearly)
         if queue:
             out[name] = queue
@@ -260,6 +267,8 @@ def compare(
     base.resolve()
     for sc in parsed:
         base.with_overrides(sc.overrides).resolve()
+        for year, name, value in sc.changes:
+            check_change(year, name, value, int(years))
     check_out_dir(out, force=False)
     runs = run_comparison(parsed, replications, base, workers, crn)
     diffs = differences(runs)
@@ -275,6 +284,7 @@ def compare(
             "years": base.years,
         },
         "scenarios": {sc.name: sc.overrides for sc in parsed},
+        "changes": {sc.name: sc.changes for sc in parsed if sc.changes},
         "replications": replications,
         "master_seed": seed,
         "common_random_numbers": crn,

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model.params import REGISTRY, ParameterError, validate
+from ..model.params import REGISTRY, ParameterError, check_change, validate
 from .run import RunSpec
 from .seeds import spawn_seeds
 
@@ -37,6 +37,7 @@ KEYS = {
     "set",
     "second_order",
     "levels",
+    "change",
 }
 
 
@@ -60,6 +61,8 @@ class Design:
     fixed: dict[str, Any] = field(default_factory=dict)
     second_order: bool = False
     levels: int = 4
+    #: Policy that changes during every run: {year: {parameter: value}} (the `[change.YEAR]` tables).
+    change: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     # --- reading and checking -----------------------------------------------------------
     @classmethod
@@ -95,6 +98,7 @@ class Design:
             fixed=dict(raw.get("set", {})),
             second_order=raw.get("second_order", False),
             levels=raw.get("levels", 4),
+            change=dict(raw.get("change", {})),
         )
         d.check()
         return d
@@ -122,6 +126,7 @@ class Design:
         for name, value in self.fixed.items():
             self._known(f"set.{name}", name)
             REGISTRY[name].check(value)
+        self.changes()  # checks the [change] tables
         if self.sampler == "grid":
             if self.ranges:
                 raise DesignError("ranges", list(self.ranges), "the grid sampler takes [grid], not [ranges]")
@@ -231,6 +236,21 @@ class Design:
                 raise DesignError(err.field, err.value, str(err).split(": ", 1)[-1]) from None
         return out
 
+    def changes(self) -> list[tuple[int, str, Any]]:
+        """The `[change.YEAR]` tables as checked (year, parameter, value), in year order."""
+        if not isinstance(self.change, dict):
+            raise DesignError("change", self.change, "expected [change.YEAR] tables of name = value")
+        out = []
+        for year, table in self.change.items():
+            if not (isinstance(year, str) and year.isdigit()) or not isinstance(table, dict):
+                raise DesignError(f"change.{year}", table, "expected [change.YEAR] tables of name = value")
+            for name, value in table.items():
+                try:
+                    out.append(check_change(int(year), name, value, self.years))
+                except ParameterError as err:
+                    raise DesignError(f"change.{year}.{name}", value, err.reason) from None
+        return sorted(out, key=lambda c: c[0])
+
     def seeds(self, n_runs: int) -> list[int]:
         return spawn_seeds(self.seed, n_runs)
 
@@ -250,6 +270,7 @@ class Design:
             "set": self.fixed,
             "second_order": self.second_order,
             "levels": self.levels,
+            "change": self.change,
         }
 
 

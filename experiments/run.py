@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model.diagnostics import growing_queue
 from ..model.indicators import yearly_summary
-from ..model.params import ParameterError, validate
+from ..model.params import ParameterError, check_change, validate
 from ..model.presets import preset_values
 from ..model.scan import params_from_row, read_row
 from .output import check_out_dir, staged, write_json, write_parquet
@@ -39,6 +39,8 @@ class RunSpec:
     years: float = 10
     seed: int = 1
     overrides: dict[str, Any] = field(default_factory=dict)
+    #: Policy that changes during the run: (year, parameter, value), `--change YEAR:NAME=VALUE`.
+    changes: list[tuple[int, str, Any]] = field(default_factory=list)
 
     def resolve(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """Return (validated parameters, provenance of the starting values)."""
@@ -62,11 +64,16 @@ class RunSpec:
         if self.residents is not None:
             values["residents"] = self.residents
         values.update(self.overrides)
+        for year, name, value in self.changes:
+            check_change(year, name, value, int(self.years))
         return validate(values), provenance
 
     def with_overrides(self, overrides: dict[str, Any]) -> RunSpec:
         """The same run with more parameter values set (a scenario over a baseline)."""
         return RunSpec(**{**self.__dict__, "overrides": {**self.overrides, **overrides}})
+
+    def with_changes(self, changes: list[tuple[int, str, Any]]) -> RunSpec:
+        return RunSpec(**{**self.__dict__, "changes": [*self.changes, *changes]})
 
 
 def provenance_record(spec: RunSpec, params: dict[str, Any], origin: dict[str, Any]) -> dict[str, Any]:
@@ -78,6 +85,7 @@ def provenance_record(spec: RunSpec, params: dict[str, Any], origin: dict[str, A
         "seed": spec.seed,
         "years": spec.years,
         "parameters": params,
+        "changes": [list(c) for c in spec.changes],
         "starting_values": origin,
         "command": command_line(),
         "created": made["created"],
@@ -94,13 +102,20 @@ def simulate(
     progress: Callable[[int, int], None] | None = None,
     record_history: bool = False,
     weekly: bool = True,
+    changes=(),
 ):
     """Run the model; return (model, weekly rows as a DataFrame or None, yearly summary list).
-    With weekly=False (sweeps) only what the yearly summary reads is observed, which is faster."""
+    With weekly=False (sweeps) only what the yearly summary reads is observed, which is faster.
+    `changes`: policy that changes during the run, [(year, parameter, value)]."""
     from ..model.neighbourhood import NeighbourhoodModel  # start-up: the app's page loads without Mesa
 
     model = NeighbourhoodModel(
-        rng=seed, years=years, record_history=record_history, full_weekly_rows=weekly, **params
+        rng=seed,
+        years=years,
+        record_history=record_history,
+        full_weekly_rows=weekly,
+        changes=changes,
+        **params,
     )
     while model.running:
         model.step()

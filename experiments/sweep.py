@@ -57,8 +57,9 @@ def plan(design: Design):
     n_runs = len(points) * design.replications
     seeds = design.seeds(n_runs)
     table = params_frame(design, points, seeds)
+    changes = design.changes()
     tasks = [
-        (int(r.run_id), points[int(r.point_id)], int(r.seed), design.years)
+        (int(r.run_id), points[int(r.point_id)], int(r.seed), design.years, changes)
         for r in table[["run_id", "point_id", "seed"]].itertuples(index=False)
     ]
     return tasks, table

@@ -9,15 +9,16 @@ from typing import Any
 
 from ..model.indicators import COST_FUNCTIONS, INT_COLUMNS, yearly_summary
 
-Task = tuple[int, dict[str, Any], int, int]  # run_id, parameters, seed, years
+#: run_id, parameters, seed, years (and, optionally, changes during the run: [(year, name, value)]).
+Task = tuple
 
 
 def execute_run(task: Task) -> list[dict[str, Any]]:
     """Run one model (in a worker); return its yearly rows, flat, with the run_id."""
     from .run import simulate  # start-up: the app's first page loads without the model (Mesa)
 
-    run_id, params, seed, years = task
-    _, _, yearly = simulate(params, seed, years, weekly=False)
+    run_id, params, seed, years, *rest = task
+    _, _, yearly = simulate(params, seed, years, weekly=False, changes=rest[0] if rest else ())
     return [flatten(run_id, y) for y in yearly]
 
 

@@ -18,29 +18,47 @@ from typing import Any
 RUNAWAY_WAITING_PER_1000 = 5.0
 #: The queue must have grown in each of this many last years (assumed).
 RUNAWAY_YEARS = 3
+#: Or the regional regular wait grew in each of those years, by at least this many weeks in all,
+#: to at least RUNAWAY_WAIT_WEEKS (assumed: about twice the Treeknorm of 14 weeks).
+RUNAWAY_WAIT_RISE_WEEKS = 5.0
+RUNAWAY_WAIT_WEEKS = 26.0
 
 
 def waiting_per_1000(yearly: Sequence[dict[str, Any]]) -> list[float]:
     return [1000.0 * y["waiting_list"] / max(1, y["residents"]) for y in yearly]
 
 
+def _rising(values: list[float], rise: float, end: float) -> tuple[float, float] | None:
+    tail = values[-(RUNAWAY_YEARS + 1) :]
+    if (
+        all(b > a for a, b in zip(tail, tail[1:], strict=False))
+        and tail[-1] >= end
+        and tail[-1] - tail[0] >= rise
+    ):
+        return tail[0], tail[-1]
+    return None
+
+
 def growing_queue(yearly: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """A warning (a dict fit for JSON) if the waiting list kept growing to the end of the run;
-    None if not, or if the run is too short to tell."""
+    """A warning (a dict fit for JSON) if the wijk's waiting list, or the regional wait, kept
+    growing to the end of the run; None if not, or if the run is too short to tell."""
     per = waiting_per_1000(yearly)
     if len(per) < RUNAWAY_YEARS + 1:
         return None
-    tail = per[-(RUNAWAY_YEARS + 1) :]
-    rising = all(later > earlier for earlier, later in zip(tail, tail[1:], strict=False))
-    if not (
-        rising and tail[-1] >= RUNAWAY_WAITING_PER_1000 and tail[-1] - tail[0] >= RUNAWAY_WAITING_PER_1000
-    ):
+    waits = [float(y.get("regular_wait_weeks", 0.0)) for y in yearly]
+    queue = _rising(per, RUNAWAY_WAITING_PER_1000, RUNAWAY_WAITING_PER_1000)
+    wait = _rising(waits, RUNAWAY_WAIT_RISE_WEEKS, RUNAWAY_WAIT_WEEKS)
+    if queue is None and wait is None:
         return None
+    years = f"grew every year for the last {RUNAWAY_YEARS} years"
+    if queue is not None:
+        what = f"the waiting list {years}, from {queue[0]:.0f} to {queue[1]:.0f} per 1,000 residents"
+    else:
+        assert wait is not None
+        what = f"the wait for specialist care {years}, from {wait[0]:.0f} to {wait[1]:.0f} weeks"
     return {
         "warning": "growing_queue",
-        "message": (
-            f"the waiting list grew every year for the last {RUNAWAY_YEARS} years, from {tail[0]:.0f} "
-            f"to {tail[-1]:.0f} per 1,000 residents: the care system has tipped (docs/ODD.md §9)"
-        ),
+        "message": f"{what}: the care system has tipped (docs/ODD.md §9)",
         "waiting_per_1000_by_year": [round(v, 2) for v in per],
+        "regular_wait_weeks_by_year": [round(v, 1) for v in waits],
     }

@@ -14,6 +14,7 @@ import numpy as np
 
 from .events import EventLog
 from .network import SocialNetwork
+from .region import Region
 from .state import ResidentState
 
 if TYPE_CHECKING:  # the agents import Mesa, which the app's first page does without (start-up)
@@ -59,7 +60,11 @@ class Neighbourhood(Protocol):
     generalist_fte: float
     n_generalists: int
     specialists: list[Specialist]
+    #: The region's specialist slots (all domains) and the capacity factor a rebuild aims for.
     specialist_slots: int
+    specialist_capacity_target: float
+    #: The rest of the care region: its waiting and treated clients, and the wait now.
+    region: Region
     network_developers: list[NetworkDeveloper]
     key_facility: KeyFacility | None
     flex_team: list[FlexTeamMember]
@@ -72,6 +77,8 @@ class Neighbourhood(Protocol):
     def generalist_load(self) -> np.ndarray: ...
 
     def team_skill(self) -> float: ...
+
+    def set_specialist_capacity(self, factor: float) -> None: ...
 
     def area_age_masks(self, area: int) -> tuple[np.ndarray, np.ndarray]: ...
 

@@ -24,7 +24,7 @@ from ..agents.key_facility import KeyFacility
 from ..agents.network_developer import NetworkDeveloper
 from ..agents.resident import Resident
 from ..agents.specialist import Specialist
-from . import indicators, starting_state
+from . import indicators, policy, starting_state
 from .codes import WEEKS_PER_YEAR
 from .events import EventLog
 from .mechanisms import (
@@ -44,6 +44,7 @@ from .mechanisms import (
 from .network import SocialNetwork
 from .params import STARTING_AFTER_WARM_UP, ParameterError, validate
 from .population import build_population
+from .region import Region
 from .transitions import DOMAIN_SLOT_SHARES, SPECIALIST_DOMAINS
 
 #: The week, in order (DESIGN.md's 'one reading of a resident's week'; docs/ODD.md explains where
@@ -63,6 +64,7 @@ WEEK = (
     care.end_episodes,  # help that ends: return, hand back, refer onwards
     return_relapse.relapse,  # returning residents settle or relapse
     network_developers.network_developers,  # introductions, activation, moving on
+    specialist_care.learn_referral_rates,  # during the warm-up: the rest of the region learns the rates
 )
 
 
@@ -82,6 +84,8 @@ class NeighbourhoodModel(mesa.Model):
     `warmed_up` / `from_warmed_up` do the two halves separately, to share a warm-up."""
 
     generalists: list[Generalist]
+    region: Region
+    specialist_capacity_target: float
     _area_age_masks: dict[int, tuple[np.ndarray, np.ndarray]]
     specialists: list[Specialist]
     network_developers: list[NetworkDeveloper]
@@ -95,11 +99,14 @@ class NeighbourhoodModel(mesa.Model):
         years: float = 10,
         record_history: bool = True,
         full_weekly_rows: bool = True,
+        changes: Any = (),
         _stop_after_warm_up: bool = False,
         **params: Any,
     ):
         self.p = validate(params)
         _check_years(years)
+        #: Policy that changes during the run: week -> [(parameter, value)] (`model/policy.py`).
+        self.changes = policy.schedule(changes, years)
         super().__init__(rng=rng)
         self.seed = rng
         self.horizon_weeks = int(round(years * WEEKS_PER_YEAR))
@@ -141,7 +148,13 @@ class NeighbourhoodModel(mesa.Model):
 
     @classmethod
     def from_warmed_up(
-        cls, state: bytes, *, years: float = 10, full_weekly_rows: bool = True, **params: Any
+        cls,
+        state: bytes,
+        *,
+        years: float = 10,
+        full_weekly_rows: bool = True,
+        changes: Any = (),
+        **params: Any,
     ) -> NeighbourhoodModel:
         """The model that `NeighbourhoodModel(rng=seed, years=years, ...)` gives, bit for bit, built
         from `warmed_up(rng=seed, ...)` of parameters that differ at most in `STARTING_AFTER_WARM_UP`."""
@@ -154,11 +167,14 @@ class NeighbourhoodModel(mesa.Model):
         model.p.update(p)  # the same dict: the agents made so far read it too
         model.horizon_weeks = int(round(years * WEEKS_PER_YEAR))
         model.full_weekly_rows = full_weekly_rows
+        model.changes = policy.schedule(changes, years)
         model._start()
         return model
 
     def _start(self) -> None:
-        """Week 0: the levers start and observation begins."""
+        """Week 0: the levers start and observation begins; the rest of the region keeps the
+        referral rates it learnt from the wijk before any lever."""
+        self.region.frozen = True
         self.network_developers = network_developers.start(self)
         self.key_facility = key_facility.open_facility(self) if self.p["key_facility"] else None
         self.flex_team = flex_team.start(self)
@@ -199,6 +215,8 @@ class NeighbourhoodModel(mesa.Model):
         self._team_skill: tuple[tuple[float, ...], float] = ((), 0.0)
         self.set_neighbourhood_team(p["neighbourhood_team_factor"])
         self.specialists = [Specialist(self, d, 0) for d in SPECIALIST_DOMAINS]
+        self.region = Region(others=max(0, p["region_residents"] - self.st.n))
+        self.specialist_capacity_target = p["specialist_capacity_factor"]
         self.set_specialist_capacity(p["specialist_capacity_factor"])
         self.network_developers = []
         self.key_facility = None
@@ -206,26 +224,34 @@ class NeighbourhoodModel(mesa.Model):
 
     def set_neighbourhood_team(self, factor: float) -> None:
         """Set the team to `factor` times its normal size, also mid-run (e.g. the 2015
-        decentralisation in docs/calibration.md). A team only grows mid-run: workers keep their cases."""
+        decentralisation in docs/calibration.md); workers keep their cases when it shrinks."""
         p, n = self.p, self.st.n
         fte = n / p["residents_per_generalist"] * factor
         n_gen = math.ceil(fte - 1e-9) if fte > 0 else 0
-        if n_gen < len(self.generalists):
-            raise ValueError("the neighbourhood team can grow mid-run, not shrink")
         per = p["generalist_caseload"] * fte / n_gen if n_gen else 0.0
-        for g in self.generalists:
-            g.capacity = per
         while len(self.generalists) < n_gen:
             self.generalists.append(Generalist(self, per, p["initial_generalist_skill"]))
+        for i, g in enumerate(self.generalists):  # a smaller team: the rest keep their cases, take no new
+            g.capacity = per if i < n_gen else 0.0
         self.p["neighbourhood_team_factor"] = factor
         self.generalist_fte = fte
-        self.n_generalists = n_gen
+        self.n_generalists = len(self.generalists)
         self._capacity: np.ndarray | None = None  # generalists' case slots, recomputed when the team changes
 
     def set_specialist_capacity(self, factor: float) -> None:
-        """Set specialist treatment slots to `factor` times normal, also mid-run: residents in care
-        finish their episodes; admissions wait until occupancy is below the new number."""
-        total = self.st.n * self.p["specialist_slots_per_1000"] / 1000 * factor
+        """Set the region's specialist treatment slots to `factor` times normal, also mid-run:
+        clients in care finish their episodes; admissions wait until occupancy is below the new
+        number. (A raised target is approached over years: `mechanisms.specialist_care.rebuild`.)
+        The region buys care by need: once it has learnt its demand, its places are
+        `specialist_capacity_per_demand` times the places demanded; before, `specialist_slots_per_1000`."""
+        p, region = self.p, self.region
+        if region.learnt:
+            total = p["specialist_capacity_per_demand"] * region.places_demanded(
+                self.st.n, p["specialist_weeks"]
+            )
+        else:
+            total = (self.st.n + region.others) * p["specialist_slots_per_1000"] / 1000
+        total *= factor
         for specialist, share in zip(self.specialists, DOMAIN_SLOT_SHARES, strict=True):
             specialist.slots = int(round(total * self.p[share]))
         self.p["specialist_capacity_factor"] = factor
@@ -265,6 +291,8 @@ class NeighbourhoodModel(mesa.Model):
 
     def step(self) -> None:
         self._week = self.steps
+        for name, value in self.changes.get(self._week, ()):
+            policy.apply(self, name, value)
         self._weekly_mechanisms()
         indicators.update_provision_flags(self)
         self.latest = indicators.weekly_row(self)

@@ -36,7 +36,8 @@ def initial_paths(model: Neighbourhood) -> None:
         ),
         Need.COMPLEX: (Path.COMBINED_TEAM, p["combined_team_weeks"], p["combined_team_slots"]),
     }
-    spec_free = model.specialist_slots
+    region = model.region
+    spec_free = round(model.specialist_slots * st.n / (st.n + region.others))  # the wijk's share
     for i in above:
         kind = int(st.need[i])
         if kind == Need.COMPLEX and spec_free > 0 and st.severity[i] > p["initial_specialist_min_severity"]:
@@ -54,6 +55,11 @@ def initial_paths(model: Neighbourhood) -> None:
         st.path_end[i] = model.week + int(rng.integers(1, max(2, int(weeks))))
         used += slots
     st.return_need[:] = st.need
+    # The rest of the region starts with as many in care per resident as the wijk.
+    per_resident = np.count_nonzero(st.path == Path.SPECIALIST_CARE) / max(st.n, 1)
+    region.in_care = round(region.others * per_resident)
+    # Until it has learnt the wijk's rates (the warm-up), it refers as many as leave care.
+    region.rate_regular = per_resident / p["specialist_weeks"]
 
 
 def match_loneliness(model: Neighbourhood) -> None:

@@ -2,8 +2,8 @@
 
 `handmade(n, ...)` builds a real model of n residents without warm-up, then clears it: every
 resident aged `age`, no need, no path, no ties but the given ones, nobody volunteering, a team with
-`team_slots` case slots and `specialist_slots` specialist places. A test then sets the few columns
-its mechanism reads and calls the mechanism once.
+`team_slots` case slots and `specialist_slots` specialist places, and a region of just this wijk.
+A test then sets the few columns its mechanism reads and calls the mechanism once.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import numpy as np
 from wijksim.model.codes import LONG_AGO, PROVIDER_NONE, Path
 from wijksim.model.neighbourhood import NeighbourhoodModel
+from wijksim.model.region import Region
 
 
 def handmade(
@@ -66,6 +67,7 @@ def handmade(
         s.slots = 0
     m.specialists[1].slots = specialist_slots
     m.specialist_slots = specialist_slots
+    m.region = Region(others=0, frozen=True)  # no rest of the region unless a test adds one
     m.dsev[:] = 0.0
     m.flows = defaultdict(float)
     m.pending_ties = []

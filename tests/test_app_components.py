@@ -8,6 +8,7 @@ import ipyvuetify as v
 import pandas as pd
 import pytest
 import solara
+from wijksim.experiments.compare import growing_queues
 from wijksim.viz import app as app_module
 from wijksim.viz import figures, numbers, runner, story, summary
 from wijksim.viz.app import Page, YearPlayer
@@ -132,9 +133,14 @@ def test_summary_numbers_read_aloud_without_scientific_notation():
     assert shown == ["-180", "35", "4.4", "-1", "0.0044", "0.00001", "12,000", "0"]
 
 
-def test_the_summary_warns_when_a_scenario_tips_in_both_languages():
+def test_the_summary_warns_when_a_scenario_tips_in_both_languages(monkeypatch):
     s = runner.Setting(residents=2000, years=8, replications=2, seed=3)  # a baseline that holds
     res = runner.comparison(s, [("cut", {"specialist_capacity_factor": 0.2})])
+    # A queue that grows to the end (a deep cut late in a run; the app has no mid-run changes yet):
+    # the cut scenario's wait grows every year.
+    cut = res["runs"].scenario == "cut"
+    res["runs"].loc[cut, "regular_wait_weeks"] = 10.0 * res["runs"].loc[cut, "year"]
+    res["warnings"] = growing_queues(res["runs"])
     assert list(res["warnings"]) == ["cut"]
     en = summary.summary_sentences(res, translator("en"))
     nl = summary.summary_sentences(res, translator("nl"))

@@ -76,8 +76,9 @@ def test_abc_recovers_known_parameters(tmp_path):
     for name in ("loneliness_score_cut", "volunteer_base_share"):
         assert post[name]["interval_vs_prior"] < 0.45, (name, post[name])
         assert post[name]["interval_vs_prior"] < 0.75 * sampled[name]["interval_vs_prior"], name
-    # honesty about the rest: they stay wide (measured 0.51-0.64 adjusted; the docs say so)
-    assert min(post[n]["interval_vs_prior"] for n in NOT_IDENTIFIABLE) > 0.3
+    # honesty about the rest: they stay wide (measured 0.51-0.64 adjusted; with the regional queue
+    # of issue 20, whose waits the help-seeking threshold moves, 0.29 and more; the docs say so)
+    assert min(post[n]["interval_vs_prior"] for n in NOT_IDENTIFIABLE) > 0.25
     assert fit.n_simulations >= 80 and fit.details["generations"] >= MIN_GENERATIONS
 
 

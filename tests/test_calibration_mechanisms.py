@@ -50,8 +50,10 @@ def test_switching_the_team_on_mid_run_cuts_specialist_referrals():
     assert years[0]["light_help_per_1000"] == 0
     assert years[2]["light_help_per_1000"] > 5
     assert years[2]["heavy_care_referrals_per_1000"] < 0.6 * years[0]["heavy_care_referrals_per_1000"]
-    with pytest.raises(ValueError, match="grow"):
-        m.set_neighbourhood_team(0.0)
+    held = m.generalist_load().sum()
+    m.set_neighbourhood_team(0.0)  # a team cut mid-run: workers keep their cases, take no new ones
+    assert len(m.generalists) > 0 and (m.generalist_capacity() == 0).all()
+    assert m.generalist_load().sum() == pytest.approx(held)
     slots = m.specialist_slots
     m.set_specialist_capacity(2.0)
     assert m.specialist_slots == pytest.approx(2 * slots, abs=4)

@@ -31,14 +31,31 @@ def test_a_queue_that_grows_every_year_is_reported_and_a_noisy_or_short_one_is_n
     assert growing_queue(years([0, 1, 3, limit - 1])) is None
 
 
-def test_cutting_specialist_places_tips_the_model_and_the_default_does_not():
-    """The Danish failure (§7.5): far too few specialist places give a queue without end."""
+def test_a_wait_that_grows_every_year_is_reported_too():
+    def waits(weeks):
+        return [
+            {"year": i + 1, "residents": 2000, "waiting_list": 10, "regular_wait_weeks": w}
+            for i, w in enumerate(weeks)
+        ]
+
+    late = growing_queue(waits([12, 13, 12, 20, 33, 45]))
+    assert late is not None and "from 12 to 45 weeks" in late["message"]
+    assert late["regular_wait_weeks_by_year"] == [12, 13, 12, 20, 33, 45]
+    assert growing_queue(waits([12, 13, 14, 15, 16])) is None  # under 26 weeks
+    assert growing_queue(waits([40, 41, 42, 43])) is None  # by 3 weeks in 3 years
+    assert growing_queue(waits([30, 40, 50, 45])) is None  # it fell in the last year
+
+
+def test_a_late_deep_cut_in_specialist_places_tips_the_model_and_the_default_does_not():
+    """The Danish failure (§7.5): a deep cut late in the run gives a wait that grows to the end; the
+    regional queue of the default settles (waiting lists stop growing when people leave them)."""
     base = defaults() | {"residents": 2000}
     for seed in (1, 2, 3):
         _, _, settled = simulate(base, seed, 8, weekly=False)
-        _, _, tipped = simulate(base | {"specialist_capacity_factor": 0.2}, seed, 8, weekly=False)
+        cut = [(5, "specialist_capacity_factor", 0.3)]
+        _, _, tipped = simulate(base, seed, 8, weekly=False, changes=cut)
         assert growing_queue(settled) is None
-        assert growing_queue(tipped) is not None, [y["waiting_list"] for y in tipped]
+        assert growing_queue(tipped) is not None, [y["regular_wait_weeks"] for y in tipped]
 
 
 def test_run_and_compare_record_the_warning(tmp_path):
@@ -52,8 +69,8 @@ def test_run_and_compare_record_the_warning(tmp_path):
             "1500",
             "--years",
             "8",
-            "--set",
-            "specialist_capacity_factor=0.2",
+            "--change",
+            "5:specialist_capacity_factor=0.3",
             "--out",
             str(out),
         ],
@@ -69,7 +86,7 @@ def test_run_and_compare_record_the_warning(tmp_path):
     res = runner.invoke(
         app,
         ["compare", "--preset", "default", "--residents", "1000", "--years", "8", "--replications", "2",
-         "--scenario", "cut: --specialist-capacity-factor 0.2", "--scenario", "hub: --key-facility",
+         "--scenario", "cut: --change 5:specialist_capacity_factor=0.3", "--scenario", "hub: --key-facility",
          "--out", str(cmp)],
     )  # fmt: skip
     assert res.exit_code == 0, res.output

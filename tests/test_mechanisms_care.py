@@ -66,7 +66,7 @@ def test_without_a_team_the_gp_refers_serious_needs_and_sends_social_needs_home(
 
 
 def test_specialists_admit_crises_first_then_the_longest_waiting_within_their_slots():
-    m = handmade(4, specialist_slots=2)
+    m = handmade(4, specialist_slots=2, queue_dropout_rate=0.0)
     st = m.st
     st.need[:] = Need.INDIVIDUAL
     st.path[:] = Path.WAITING_SPECIALIST

@@ -52,6 +52,8 @@ class Arm:
     observed_survey: bool = True
     #: Extra per-resident statistic computed inside the run ("clearance").
     probe: str | None = None
+    #: Policy that changes during the run: (year, parameter, value).
+    changes: tuple[tuple[int, str, Any], ...] = ()
 
     @property
     def neighbourhood(self) -> str:
@@ -99,6 +101,11 @@ def default_arms() -> list[Arm]:
         Arm("all_moderate", levers=(("network_developers", 1.0),) + FACILITY + (("flex_team", 2.0),)),
         Arm("cut50", levers=(("specialist_capacity_factor", 0.5),)),
         Arm("cut85", levers=(("specialist_capacity_factor", 0.85),)),
+        Arm(
+            "danish",
+            levers=(("specialist_capacity_factor", 0.5),),
+            changes=((5, "specialist_capacity_factor", 1.0),),
+        ),
         Arm("no_team", levers=(("neighbourhood_team_factor", 0.0),)),
     ]
 

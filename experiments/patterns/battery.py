@@ -31,7 +31,7 @@ BY_NAME = {p.name: p for p in BATTERY}
 if len(BY_NAME) != len(BATTERY):
     raise RuntimeError("two patterns share a name")
 #: Capabilities a pattern can need besides yearly outputs, and whether the model has them now.
-CAPABILITIES = {"--change": False}
+CAPABILITIES = {"--change": True}
 #: A pattern that holds in fewer than this share of the robustness sets is fragile.
 FRAGILE_BELOW = 0.5
 
@@ -90,7 +90,9 @@ def run_arms(
     for arm in arms.values():
         params = arm_params(arm, b.residents, behaviour)
         for r, seed in enumerate(seeds[:1] if arm.replications == "one" else seeds):
-            tasks.append(((tag, arm.name, r), params, seed, arm.years, arm.probe, warm_key(params, seed)))
+            tasks.append(
+                ((tag, arm.name, r), params, seed, arm.years, arm.probe, arm.changes, warm_key(params, seed))
+            )
     results: Results = {"probes": {}, "scan_rows": _scan_rows(arms)}
     runs: dict[str, dict[int, list[dict]]] = {}
     probes: dict[str, dict[int, float | None]] = {}

@@ -108,7 +108,10 @@ def mean_se(values) -> Estimate:
 
 
 def series(runs: list[list[dict]], key: str) -> np.ndarray:
-    """[replication, year] array of one yearly indicator."""
+    """[replication, year] array of one yearly indicator (`parent.component` for a nested one)."""
+    if "." in key:
+        parent, part = key.split(".", 1)
+        return np.array([[y[parent][part] for y in run] for run in runs], dtype=float)
     return np.array([[y[key] for y in run] for run in runs], dtype=float)
 
 

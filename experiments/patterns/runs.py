@@ -18,8 +18,8 @@ from ...model.scan import SHIPPED_TABLE, params_from_row, read_row
 from ..workers import worker_pool
 from .arms import Arm, lever_values
 
-#: (key, parameters, seed, years, probe, warm-up key or None).
-Task = tuple[Any, dict[str, Any], int, int, str | None, Any]
+#: (key, parameters, seed, years, probe, changes, warm-up key or None).
+Task = tuple[Any, dict[str, Any], int, int, str | None, Any, Any]
 #: Years at whose end the clearance probe looks (individual needs at year 3, cleared by year 5).
 CLEARANCE_YEARS = (3, 5)
 
@@ -61,12 +61,14 @@ def run_task(task: tuple) -> tuple[Any, list[dict], float | None]:
     """In a worker: one arm's run, from its shared warm-up when one is given."""
     from ...model.neighbourhood import NeighbourhoodModel  # start-up: workers import the model
 
-    key, params, seed, years, probe, warm = task
+    key, params, seed, years, probe, changes, warm = task
     if warm is not None:
-        model = NeighbourhoodModel.from_warmed_up(warm, years=years, full_weekly_rows=False, **params)
+        model = NeighbourhoodModel.from_warmed_up(
+            warm, years=years, full_weekly_rows=False, changes=changes, **params
+        )
     else:
         model = NeighbourhoodModel(
-            rng=seed, years=years, record_history=False, full_weekly_rows=False, **params
+            rng=seed, years=years, record_history=False, full_weekly_rows=False, changes=changes, **params
         )
     value = clearance(model) if probe == "clearance" else None
     model.run()
@@ -87,14 +89,14 @@ def run_tasks(
     (at least two of them) start from one warm-up, made first."""
     counts: dict[Any, int] = {}
     for t in tasks:
-        counts[t[5]] = counts.get(t[5], 0) + 1
-    shared = {t[5]: (t[1], t[2]) for t in tasks if counts[t[5]] > 1}
+        counts[t[6]] = counts.get(t[6], 0) + 1
+    shared = {t[6]: (t[1], t[2]) for t in tasks if counts[t[6]] > 1}
     total = len(tasks) + len(shared)
     done = 0
     if workers == 1:  # in this process (tests patch the model here)
         states = {k: warm_task(v) for k, v in shared.items()}
         for t in tasks:
-            yield run_task((*t[:5], states.get(t[5])))
+            yield run_task((*t[:6], states.get(t[6])))
             done += 1
             if progress:
                 progress(done + len(shared), total)
@@ -103,7 +105,7 @@ def run_tasks(
         keys = list(shared)
         states = dict(zip(keys, pool.map(warm_task, [shared[k] for k in keys]), strict=True))
         done = len(shared)
-        futures = [pool.submit(run_task, (*t[:5], states.get(t[5]))) for t in tasks]
+        futures = [pool.submit(run_task, (*t[:6], states.get(t[6]))) for t in tasks]
         for f in as_completed(futures):
             done += 1
             if progress:

@@ -26,6 +26,7 @@ def weekly_costs(model: Neighbourhood) -> dict[str, float]:
         "individual_provisions": f["provision_client_weeks"] * p["cost_provision_week_eur"],
         "specialist_care": f["specialist_client_weeks"] * p["cost_specialist_week_eur"],
         "crisis_care": f["crises"] * p["crisis_cost_eur"],
+        "bridging_care": f["bridging_client_weeks"] * p["cost_bridging_week_eur"],
         "informal_support": f["informal_hours"] * p["cost_informal_hour_eur"],
         "network_developers": len(model.network_developers) * p["cost_developer_fte_eur"] * year,
         "key_facility": (p["cost_key_facility_eur"] * year) if model.key_facility is not None else 0.0,
@@ -47,7 +48,10 @@ def flows_row(model: Neighbourhood) -> dict[str, Any]:
         "year": (model.week - 1) // WEEKS_PER_YEAR + 1 if model.week > 0 else 0,
         "residents": model.st.n,
         "generalist_utilisation": float(model.generalist_load().sum() / cap) if cap > 0 else 0.0,
-        "specialist_utilisation": np.count_nonzero(model.st.path == Path.SPECIALIST_CARE) / spec
+        "specialist_utilisation": (
+            np.count_nonzero(model.st.path == Path.SPECIALIST_CARE) + model.region.in_care
+        )
+        / spec
         if spec
         else 0.0,
     }

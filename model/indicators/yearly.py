@@ -45,10 +45,22 @@ def yearly_summary(weekly: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "heavy_care_referrals_per_1000": 1000 * total["heavy_care_referrals"] / residents,
                 "waiting_list": end["waiting_list"],
                 "mean_wait_weeks": total["wait_weeks_sum"] / admitted if admitted else 0.0,
+                "regular_wait_weeks": (
+                    total["region_regular_queue_weeks"] / total["region_regular_arrivals"]
+                    if total["region_regular_arrivals"]
+                    else 0.0
+                ),
+                "share_within_treeknorm": (
+                    total["region_admitted_within_norm"] / total["region_regular_admitted"]
+                    if total["region_regular_admitted"]
+                    else 1.0
+                ),
                 "escalations": int(total["escalations"]),
                 "deescalations": int(total["deescalations"]),
                 "relapses": int(total["relapses"]),
                 "crises": int(total["crises"]),
+                "crises_while_waiting": int(total["crises_while_waiting"]),
+                "dropped_out_of_queue": int(total["dropped_out_of_queue"]),
                 "isolated_share": end["isolated_share"],
                 "mean_ties": end["mean_ties"],
                 "lonely_share": end["lonely_share"],

@@ -18,6 +18,7 @@ from .. import transitions
 from ..codes import Need, Path, path_table
 from ..interface import Neighbourhood
 from .flex_team import refer_onwards
+from .specialist_care import held_back
 
 #: Paths that are an episode of help with a planned end.
 EPISODE = path_table(
@@ -109,5 +110,9 @@ def end_episodes(model: Neighbourhood) -> None:
     stay = done[cx & (path == Path.SPECIALIST_CARE)]
     st.path_end[stay] = w + int(p["specialist_weeks"] * p["complex_stay_share"])
     onward = done[cx & (path != Path.SPECIALIST_CARE)]
+    model.flows["referral_candidates"] += len(onward)
+    held = held_back(model, onward)  # a long wait: the combined team keeps the case longer (§7.5)
+    st.path_end[onward[held]] = w + int(p["combined_team_weeks"])
+    onward = onward[~held]
     transitions.release(model, onward)
     refer_onwards(model, onward)

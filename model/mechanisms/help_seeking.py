@@ -16,6 +16,7 @@ import numpy as np
 from .. import transitions
 from ..codes import OUTSIDE_PATHS, Need, Path, path_table
 from ..interface import Neighbourhood
+from .specialist_care import held_back
 
 OUTSIDE = path_table(*OUTSIDE_PATHS)
 IN_SPECIALIST = path_table(Path.WAITING_SPECIALIST, Path.SPECIALIST_CARE, Path.FLEX_CARE)
@@ -70,12 +71,19 @@ def hidden_count(model: Neighbourhood) -> int:
 
 def help_seeking(model: Neighbourhood) -> None:
     st, p, rng = model.st, model.p, model.rng
-    # Crises first: a complex need at crisis severity outside specialist care.
+    # Crises first: a complex need at crisis severity outside specialist care, or waiting for it.
     cx = (st.need == Need.COMPLEX).nonzero()[0]
-    crisis = cx[(st.severity[cx] >= p["crisis_severity"]) & ~IN_SPECIALIST[st.path[cx]]]
+    at_crisis = cx[st.severity[cx] >= p["crisis_severity"]]
+    crisis = at_crisis[~IN_SPECIALIST[st.path[at_crisis]]]
     if len(crisis):
         model.flows["crises"] += len(crisis)
         transitions.refer_to_specialist(model, crisis, crisis=True)
+    while_waiting = at_crisis[(st.path[at_crisis] == Path.WAITING_SPECIALIST) & ~st.crisis[at_crisis]]
+    if len(while_waiting):  # crisis care now, and first in the queue
+        st.crisis[while_waiting] = True
+        model.flows["crises"] += len(while_waiting)
+        model.flows["crises_while_waiting"] += len(while_waiting)
+        transitions.log(model, while_waiting, "crisis while waiting")
     idx = st.need.nonzero()[0]
     path = st.path[idx]
     ready = OUTSIDE[path] & ((path != Path.NONE) | (model.week - st.path_since[idx] >= p["help_retry_weeks"]))
@@ -105,6 +113,10 @@ def gp_first(model: Neighbourhood, seekers: np.ndarray) -> np.ndarray:
         return seekers
     serious = (st.need[seekers] >= Need.INDIVIDUAL).nonzero()[0]
     to_gp = serious[model.rng.random(len(serious)) < share]
+    if len(to_gp) == 0:
+        return seekers
+    model.flows["referral_candidates"] += len(to_gp)
+    to_gp = to_gp[~held_back(model, seekers[to_gp])]  # a long wait: the GP sends them to the team
     if len(to_gp) == 0:
         return seekers
     referred = seekers[to_gp]

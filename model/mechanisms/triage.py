@@ -16,6 +16,7 @@ from .. import transitions
 from ..codes import Need, Path
 from ..interface import Neighbourhood
 from .flex_team import refer_onwards
+from .specialist_care import gatekeeping
 
 
 def misjudge(rng: np.random.Generator, true: np.ndarray, up_share: float) -> np.ndarray:
@@ -38,9 +39,15 @@ def assess(model: Neighbourhood, idx: np.ndarray, skill: float) -> np.ndarray:
     return assessed
 
 
-def referral_threshold(model: Neighbourhood, skill: float) -> float:
-    """Severity above which generalists refer; skilled generalists keep more cases (§6.5)."""
-    return model.p["specialist_referral_severity"] + model.p["skill_referral_reduction"] * skill
+def referral_threshold(model: Neighbourhood, skill: float, gatekeeping: float = 0.0) -> float:
+    """Severity above which generalists refer: skilled generalists keep more cases (§6.5), and as
+    the regional wait grows they hold more back (`gatekeeping`, 0-1; §7.5)."""
+    p = model.p
+    return (
+        p["specialist_referral_severity"]
+        + p["skill_referral_reduction"] * skill
+        + p["gatekeeper_threshold_rise"] * gatekeeping
+    )
 
 
 def gp_route(model: Neighbourhood, queue: np.ndarray) -> None:
@@ -49,6 +56,7 @@ def gp_route(model: Neighbourhood, queue: np.ndarray) -> None:
     transitions.set_path(model, light, Path.NONE)  # the GP advises; the resident goes home
     model.flows["gp_advice"] += len(light)
     heavy = queue[st.need[queue] >= Need.INDIVIDUAL]
+    model.flows["referral_candidates"] += len(heavy)
     model.flows["gp_referrals"] += len(heavy)
     model.flows["youth_gp_referrals"] += int(np.count_nonzero(model.youth_care_age[heavy]))
     transitions.refer_to_specialist(model, heavy)
@@ -67,7 +75,8 @@ def triage(model: Neighbourhood) -> None:
     free = np.maximum(capacity - model.generalist_load(), 0.0)
     team_skill = model.team_skill()
     assessed = assess(model, queue, team_skill)
-    severe = st.severity[queue] > referral_threshold(model, team_skill)
+    severe = st.severity[queue] > referral_threshold(model, team_skill, gatekeeping(model))
+    candidate = st.severity[queue] > referral_threshold(model, team_skill)
     slots = np.where(
         assessed == Need.COMPLEX,
         p["combined_team_slots"],
@@ -92,6 +101,9 @@ def triage(model: Neighbourhood) -> None:
     team = assessed == Need.COMPLEX
     transitions.set_path(model, idx[team], Path.COMBINED_TEAM, end=w + int(p["combined_team_weeks"]))
     onwards = (assessed == Need.INDIVIDUAL) & severe
+    model.flows["referral_candidates"] += int(
+        np.count_nonzero((assessed[:n_in] == Need.INDIVIDUAL) & candidate[:n_in])
+    )
     refer_onwards(model, idx[onwards])
     into_care = idx[cm | team | onwards]
     model.flows["youth_team_referrals"] += int(np.count_nonzero(model.youth_care_age[into_care]))

@@ -41,11 +41,15 @@ __all__ = [
     "LEVERS",
     "REGISTRY",
     "STARTING_AFTER_WARM_UP",
+    "Change",
     "Group",
     "Param",
     "ParameterError",
+    "changeable",
+    "check_change",
     "defaults",
     "markdown_table",
+    "parse_changes",
     "parse_set",
     "priors",
     "validate",
@@ -169,6 +173,71 @@ def validate(values: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+#: Groups and parameters that cannot change during a run: they shape the population, the network or
+#: the neighbourhood at set-up (or are drawn into residents' own values then).
+FIXED_GROUPS = (
+    "set-up",
+    "population",
+    "survey levels",
+    "network structure",
+    "population structure",
+    "scan relations",
+)
+FIXED_NAMES = (
+    "initial_social_need_share",
+    "initial_individual_need_share",
+    "initial_complex_need_share",
+    "help_seeking_threshold",
+    "help_seeking_threshold_spread",
+    "mean_neighbourhood_ties",
+    "developer_area_size",
+    "key_facility_reach",
+    "key_facility_light_slots",
+    "region_residents",
+    "specialist_slots_per_1000",
+)
+
+
+def changeable(name: str) -> bool:
+    """Whether a parameter can change during a run (`--change YEAR:NAME=VALUE`)."""
+    p = REGISTRY[name]
+    return p.group not in FIXED_GROUPS and name not in FIXED_NAMES
+
+
+Change = tuple[int, str, Any]
+
+
+def parse_changes(items: list[str], years: int) -> list[Change]:
+    """`--change YEAR:NAME=VALUE` items (year 1 is the first simulated year; the value holds from the
+    start of that year); raise ParameterError naming the item."""
+    out = []
+    for item in items:
+        year_text, sep, rest = item.partition(":")
+        name, eq, value = rest.partition("=")
+        if not sep or not eq or not year_text.strip().isdigit():
+            raise ParameterError(
+                "--change", item, "expected YEAR:NAME=VALUE, e.g. 5:specialist_capacity_factor=1"
+            )
+        out.append(check_change(int(year_text), name.strip(), value, years, item))
+    return sorted(out, key=lambda c: c[0])
+
+
+def check_change(year: Any, name: str, value: Any, years: int, item: Any = None) -> Change:
+    shown = item if item is not None else f"{year}:{name}={value}"
+    if isinstance(year, bool) or not isinstance(year, int) or not 1 <= year <= years:
+        raise ParameterError("--change", shown, f"the year must be 1..{years} (the run's years)")
+    if name not in REGISTRY:
+        raise ParameterError("--change", shown, f"unknown parameter {name!r} (see `wijksim params`)")
+    if not changeable(name):
+        raise ParameterError(
+            "--change", shown, f"{name} is fixed for a run (it shapes the neighbourhood at set-up)"
+        )
+    try:
+        return year, name, REGISTRY[name].check(value)
+    except ParameterError as err:
+        raise ParameterError("--change", shown, err.reason) from None
+
+
 def parse_set(items: list[str]) -> dict[str, Any]:
     """Parse `--set name=value` items; unknown names and bad values raise ParameterError."""
     out: dict[str, Any] = {}
@@ -230,4 +299,5 @@ def describe(p: Param) -> dict[str, Any]:
         "label_nl": p.label[0] if p.label else None,
         "label_en": p.label[1] if p.label else None,
         "app_range": list(p.app_range) if p.app_range else None,
+        "changeable": changeable(p.name),
     }

@@ -28,6 +28,9 @@ G("cost_flex_member_eur", "EUR per member-year", 110000.0, 0.0, 300000.0,
 G("cost_informal_hour_eur", "EUR per hour", 1.5, 0.0, 50.0,
    "assumed (volunteer support, respite care; informal help costs the municipality little)",
    "Municipal cost per informal hour.")
+G("cost_bridging_week_eur", "EUR per client-week", 50.0, 0.0, 500.0,
+   "assumed, wide range (bridging care while waiting, 'overbruggingszorg'; NUMBERS.md has no figure)",
+   "Cost of a week of bridging care for a resident waiting for specialist care.")
 # fmt: on
 
 GROUPS = [G]

@@ -14,7 +14,7 @@ from ..experiments.run import RunSpec, provenance_record, simulate, write_output
 from ..model.codes import WEEKS_PER_YEAR
 from ..model.diagnostics import growing_queue
 from ..model.indicators.registry import TABLE_KEYS
-from ..model.params import ParameterError, parse_set
+from ..model.params import ParameterError, parse_changes, parse_set
 from ..model.presets import PRESET_NAMES
 from ..viz.numbers import significant
 from .common import app, check_exclusive, fail, lever_values, with_lever_options
@@ -38,6 +38,15 @@ def run(
         list[str] | None,
         typer.Option(
             "--set", help="name=value for any registry parameter (repeatable; see `wijksim params`)."
+        ),
+    ] = None,
+    change: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--change",
+            help="YEAR:NAME=VALUE: from the start of simulated year YEAR (1 = the first) the parameter "
+            "takes VALUE, e.g. 5:specialist_capacity_factor=1 (repeatable; see `wijksim params`, field "
+            "changeable).",
         ),
     ] = None,
     params: Annotated[
@@ -70,6 +79,7 @@ def run(
             years=years,
             seed=seed,
             overrides=overrides,
+            changes=parse_changes(change or [], years),
         )
         values, origin = spec.resolve()
         if params is not None:
@@ -83,7 +93,7 @@ def run(
     record = provenance_record(spec, values, origin)
     title = _title(spec, values, origin)
     started = time.perf_counter()
-    weekly, yearly = _simulate_with_progress(values, seed, years)
+    weekly, yearly = _simulate_with_progress(values, seed, years, spec.changes)
     from ..viz.report import make_report  # start-up: matplotlib
 
     try:
@@ -112,16 +122,17 @@ def _title(spec: RunSpec, params: dict[str, Any], origin: dict[str, Any]) -> str
         for k in ("specialist_capacity_factor", "neighbourhood_team_factor")
         if params[k] != 1.0
     ]
+    on += [f"from year {y} {k}={v}" for y, k, v in spec.changes]
     return (
         f"wijksim: {label}, {params['residents']:,} residents, seed {spec.seed}; "
         f"levers: {', '.join(on) or 'none'}"
     )
 
 
-def _simulate_with_progress(params: dict[str, Any], seed: int, years: int):
+def _simulate_with_progress(params: dict[str, Any], seed: int, years: int, changes: list):
     show = sys.stderr.isatty() and params["residents"] * years >= 200_000
     if not show:
-        _, weekly, yearly = simulate(params, seed, years)
+        _, weekly, yearly = simulate(params, seed, years, changes=changes)
         return weekly, yearly
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
@@ -134,7 +145,7 @@ def _simulate_with_progress(params: dict[str, Any], seed: int, years: int):
     ) as bar:
         task = bar.add_task("run", total=years * WEEKS_PER_YEAR)
         _, weekly, yearly = simulate(
-            params, seed, years, progress=lambda w, total: bar.update(task, completed=w)
+            params, seed, years, progress=lambda w, total: bar.update(task, completed=w), changes=changes
         )
     return weekly, yearly
 

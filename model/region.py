@@ -1,0 +1,116 @@
+"""The rest of the region: specialist care is organised regionally (§7), so the wijk's residents
+wait in a regional queue with everybody else's.
+
+The simulated wijk is one part of a region of `region_residents`. The rest of the region is not
+simulated resident by resident: its referrals arrive as counts, at the rate per resident that the
+wijk itself produced during the warm-up (before any lever; so the wijk's share of capacity matches
+its share of demand), held back by the region's gatekeepers as the wijk's are when waits grow. Its
+clients wait in weekly cohorts (first come, first served, within urgency), drop out at the same
+weekly rate as the wijk's, and stay in care for a mean of `specialist_weeks`. Waits then do not
+depend on how many residents are simulated, and a few extra complex cases in a small wijk cannot
+tip the region. A full multi-wijk region is later work (docs/ODD.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+#: Weeks over which the warm-up's referral rates and the current wait are smoothed (EMA).
+SMOOTHING_WEEKS = 13
+#: The rest of the region's referrals of a week are split into equal parts of these severities
+#: relative to the mean severity of those waiting (so that, as with the wijk's own residents, the
+#: more severe go first and waits spread; assumed).
+SEVERITY_OFFSETS = (-0.2, 0.0, 0.2)
+
+
+@dataclass
+class Region:
+    #: Residents of the region outside the simulated wijk.
+    others: int
+    #: Their clients in specialist care now.
+    in_care: int = 0
+    #: Their non-urgent waiting clients: [arrival week, count, severity offset] cohorts, oldest first.
+    waiting: list[list] = field(default_factory=list)
+    #: Their urgent (crisis) clients waiting.
+    urgent: int = 0
+    #: Referral candidates per resident per week (regular and urgent), the wijk's own during the
+    #: warm-up (EMA), frozen when the levers start.
+    rate_regular: float = 0.0
+    rate_urgent: float = 0.0
+    frozen: bool = False
+    #: True once the rates are learnt from at least one warm-up week (capacity then follows them).
+    learnt: bool = False
+    #: Mean severity of the wijk's waiting residents (the background's place in the order).
+    severity: float = 0.6
+    #: Smoothed regular queue length and regular arrivals per week, region-wide: their ratio is the
+    #: current wait by Little's law, which gatekeepers react to.
+    queue_ema: float = 0.0
+    arrivals_ema: float = 0.0
+
+    @property
+    def waiting_total(self) -> int:
+        return int(sum(c[1] for c in self.waiting))
+
+    def places_demanded(self, residents: int, mean_stay_weeks: float) -> float:
+        """The places the region's referral candidates would fill without gatekeeping (Little's law:
+        arrivals per week times the mean stay), the wijk's residents included."""
+        return (residents + self.others) * (self.rate_regular + self.rate_urgent) * mean_stay_weeks
+
+    def current_wait(self) -> float:
+        """The regular wait now (weeks), by Little's law on the smoothed queue and arrivals."""
+        return self.queue_ema / self.arrivals_ema if self.arrivals_ema > 0 else 0.0
+
+    def learn(self, regular: float, urgent: float, residents: int) -> None:
+        """During the warm-up: follow the wijk's referral candidates per resident."""
+        if self.frozen or residents <= 0:
+            return
+        a = 1.0 / SMOOTHING_WEEKS
+        self.rate_regular += a * (regular / residents - self.rate_regular)
+        self.rate_urgent += a * (urgent / residents - self.rate_urgent)
+        self.learnt = True
+
+    def observe(self, queue: int, arrivals: int) -> None:
+        a = 1.0 / SMOOTHING_WEEKS
+        self.queue_ema += a * (queue - self.queue_ema)
+        self.arrivals_ema += a * (arrivals - self.arrivals_ema)
+
+    def arrive(self, rng: np.random.Generator, week: int, held_back: float) -> tuple[int, int]:
+        """This week's referrals from the rest of the region (regular, urgent); a share `held_back`
+        of the regular ones is kept in lighter help by the region's gatekeepers."""
+        regular = int(rng.poisson(self.others * self.rate_regular * (1.0 - held_back)))
+        urgent = int(rng.poisson(self.others * self.rate_urgent))
+        if regular:
+            parts = rng.multinomial(regular, [1 / len(SEVERITY_OFFSETS)] * len(SEVERITY_OFFSETS))
+            self.waiting += [[week, int(k), off] for k, off in zip(parts, SEVERITY_OFFSETS, strict=True) if k]
+        self.urgent += urgent
+        return regular, urgent
+
+    def leave_care(self, rng: np.random.Generator, mean_weeks: float) -> None:
+        if self.in_care:
+            self.in_care -= int(rng.binomial(self.in_care, min(1.0, 1.0 / max(mean_weeks, 1.0))))
+
+    def drop_out(self, rng: np.random.Generator, hazard: float) -> int:
+        gone = 0
+        for cohort in self.waiting:
+            k = int(rng.binomial(cohort[1], hazard)) if cohort[1] else 0
+            cohort[1] -= k
+            gone += k
+        self.waiting = [c for c in self.waiting if c[1] > 0]
+        return gone
+
+    def keys(self, weeks_per_severity: float) -> list[float]:
+        """Each waiting cohort's place in the admission order (lower first), as the wijk's residents'."""
+        return [week - weeks_per_severity * (self.severity + off) for week, _, off in self.waiting]
+
+    def admit(self, take: dict[int, int]) -> list[tuple[int, int]]:
+        """Admit `take[i]` clients of waiting cohort i; return (arrival week, count) of those admitted."""
+        taken = []
+        for i, k in take.items():
+            if k > 0:
+                taken.append((self.waiting[i][0], k))
+                self.waiting[i][1] -= k
+        self.waiting = [c for c in self.waiting if c[1] > 0]
+        self.in_care += sum(k for _, k in taken)
+        return taken
