@@ -3,6 +3,7 @@ honest intervals, sensitivity analysis and scenario discovery."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -272,3 +273,19 @@ def test_sweeps_light_observation_gives_the_same_yearly_summary_as_a_full_run():
     for levers in ({}, {"network_developers": 1, "key_facility": True, "flex_team": 2}):
         p = validate({"residents": 700, **levers})
         assert simulate(p, 3, 3, weekly=False)[2] == simulate(p, 3, 3)[2]
+
+
+def test_a_design_can_change_policy_during_every_run(tmp_path):
+    design = dict(SMALL, grid={"specialist_capacity_factor": [0.5]}, replications=1, years=3)
+    _, plain = api.sweep(design, tmp_path / "plain", workers=1)
+    changed = dict(design, change={"2": {"specialist_capacity_factor": 1.0, "flex_team": 2}})
+    _, restored = api.sweep(changed, tmp_path / "restored", workers=1)
+    assert plain[plain.year == 1].equals(restored[restored.year == 1])  # the same until the change
+    assert (restored[restored.year == 3].flex_team_cases > 0).all()
+    assert not plain[plain.year == 3].equals(restored[restored.year == 3])
+    meta = json.loads((tmp_path / "restored" / "meta.json").read_text())
+    assert meta["design"]["change"] == {"2": {"specialist_capacity_factor": 1.0, "flex_team": 2}}
+    with pytest.raises(DesignError, match="change.9.flex_team"):
+        Design.from_dict(dict(design, change={"9": {"flex_team": 1}}))
+    with pytest.raises(DesignError, match="fixed for a run"):
+        Design.from_dict(dict(design, change={"2": {"residents": 100}}))
