@@ -92,13 +92,13 @@ class Region:
             self.in_care -= int(rng.binomial(self.in_care, min(1.0, 1.0 / max(mean_weeks, 1.0))))
 
     def drop_out(self, rng: np.random.Generator, hazard: float) -> int:
-        gone = 0
-        for cohort in self.waiting:
-            k = int(rng.binomial(cohort[1], hazard)) if cohort[1] else 0
-            cohort[1] -= k
-            gone += k
+        if not self.waiting or hazard <= 0:
+            return 0
+        gone = rng.binomial(np.array([c[1] for c in self.waiting]), hazard)
+        for cohort, k in zip(self.waiting, gone, strict=True):
+            cohort[1] -= int(k)
         self.waiting = [c for c in self.waiting if c[1] > 0]
-        return gone
+        return int(gone.sum())
 
     def keys(self, weeks_per_severity: float) -> list[float]:
         """Each waiting cohort's place in the admission order (lower first), as the wijk's residents'."""
