@@ -4,7 +4,7 @@
     python benchmarks/bench_core.py --million  # also 1,000,000 residents
 
 Each size runs in its own process (one core), so its peak memory (max RSS) is its own. Set-up
-includes building the population and network and the warm-up (`burn_in_weeks`, default 104 weeks);
+includes building the population and network and the warm-up (`burn_in_weeks`, default 208 weeks);
 the run is the 520 weekly steps. The bare Mesa model is a plain Mesa 3.5 model in which each
 resident is an Agent that reads its ~10 network neighbours once per step; the ratio compares
 resident-weeks per second.

@@ -31,7 +31,12 @@ from .tasks import results_frame
 #: Scenario strings are parsed before the horizon is known; `compare` checks the years against it.
 CHANGE_YEARS_LIMIT = 200
 LEVER_COSTS = ("cost_network_developers_eur", "cost_key_facility_eur", "cost_flex_team_eur")
-LIGHT_CARE = ("cost_neighbourhood_team_eur", "cost_individual_provisions_eur", "cost_informal_support_eur")
+LIGHT_CARE = (
+    "cost_neighbourhood_team_eur",
+    "cost_individual_provisions_eur",
+    "cost_light_wmo_provisions_eur",
+    "cost_informal_support_eur",
+)
 HEAVY_CARE = ("cost_specialist_care_eur", "cost_crisis_care_eur", "cost_bridging_care_eur")
 #: Indicators drawn in the comparison plots.
 PLOTTED = KEY_INDICATORS
@@ -99,10 +104,19 @@ def run_comparison(
     rows = []
     for result in run_processes(tasks, workers):
         rows.extend(result)
+    import pandas as pd
+
     df = results_frame(rows)
-    df.insert(1, "scenario", df["run_id"].map(lambda i: labels[i][0]))
-    df.insert(2, "replication", df["run_id"].map(lambda i: labels[i][1]))
-    df.insert(3, "seed", df["run_id"].map(lambda i: labels[i][2]))
+    ids = df["run_id"]
+    names = pd.DataFrame(
+        {
+            "run_id": ids,
+            "scenario": ids.map(lambda i: labels[i][0]),
+            "replication": ids.map(lambda i: labels[i][1]),
+            "seed": ids.map(lambda i: labels[i][2]),
+        }
+    )
+    df = pd.concat([names, df.drop(columns="run_id")], axis=1)  # one block: no fragmented frame
     return df.sort_values(["run_id", "year"]).reset_index(drop=True)
 
 
@@ -112,7 +126,8 @@ def differences(runs) -> Any:
     import pandas as pd
 
     skip = {"run_id", "scenario", "replication", "seed", "year", "residents"}
-    indicators = [c for c in runs.columns if c not in skip]
+    # Columns that are null throughout (lonely and carer shares of 0-17) have nothing to compare.
+    indicators = [c for c in runs.columns if c not in skip and runs[c].notna().any()]
     base = runs[runs.scenario == "baseline"].set_index(["replication", "year"])[indicators].sort_index()
     out = []
     for name in [s for s in runs.scenario.unique() if s != "baseline"]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..model.indicators import COST_FUNCTIONS, INT_COLUMNS, yearly_summary
+from ..model.indicators import COST_FUNCTIONS, INT_COLUMNS, band_key, yearly_summary
 
 #: run_id, parameters, seed, years (and, optionally, changes during the run: [(year, name, value)]).
 Task = tuple
@@ -47,12 +47,20 @@ def execute_warmed_run(task: tuple[int, dict[str, Any], int, bytes]) -> list[dic
 
 
 def flatten(run_id: int, year: dict[str, Any]) -> dict[str, Any]:
-    """A yearly object as a flat row: nested costs as `cost_<function>_eur`, types as registered."""
+    """A yearly object as a flat row: nested costs as `cost_<function>_eur`, age bands as
+    `by_age_<band>_<metric>` (a null as NaN), types as registered."""
     row: dict[str, Any] = {"run_id": run_id}
     for k, v in year.items():
         if k == "cost_by_function_eur":
             for fn in COST_FUNCTIONS:
                 row[f"cost_{fn}_eur"] = float(v[fn])
+        elif k == "by_age":
+            for band, metrics in v.items():
+                for metric, value in metrics.items():
+                    column = f"by_age_{band_key(band)}_{metric}"
+                    row[column] = (
+                        int(value) if column in INT_COLUMNS else float("nan" if value is None else value)
+                    )
         else:
             row[k] = int(v) if k in INT_COLUMNS else float(v)
     return row

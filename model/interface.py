@@ -44,12 +44,17 @@ class Neighbourhood(Protocol):
     #: Fixed masks, counts and rates of the population.
     adults: np.ndarray
     n_adults: int
+    age_band: np.ndarray
     n_young_0_24: int
     youth_under_18: np.ndarray
     youth_care_age: np.ndarray
     individual_onset_weight: np.ndarray
     event_hazard: np.ndarray
     area_members: list[np.ndarray]
+    #: The share of residents in each 10-year age band at the start (the stationary mode's target).
+    age_target: np.ndarray
+    #: The share of adults living alone at the start (arriving adults keep it).
+    alone_target: float
     #: Loneliness: each resident's latent score this week and the cut-offs on it.
     loneliness: np.ndarray
     lonely_cut: float
@@ -79,6 +84,10 @@ class Neighbourhood(Protocol):
     def team_skill(self) -> float: ...
 
     def set_specialist_capacity(self, factor: float) -> None: ...
+
+    def derive_from_ages(self) -> None: ...
+
+    def refresh_areas(self) -> None: ...
 
     def area_age_masks(self, area: int) -> tuple[np.ndarray, np.ndarray]: ...
 

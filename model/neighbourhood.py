@@ -27,8 +27,10 @@ from ..agents.specialist import Specialist
 from . import indicators, policy, starting_state
 from .codes import WEEKS_PER_YEAR
 from .events import EventLog
+from .indicators.registry import AGE_BANDS
 from .mechanisms import (
     care,
+    demography,
     escalation,
     flex_team,
     help_seeking,
@@ -40,12 +42,15 @@ from .mechanisms import (
     return_relapse,
     specialist_care,
     triage,
+    wmo_light,
 )
 from .network import SocialNetwork
 from .params import STARTING_AFTER_WARM_UP, ParameterError, validate
 from .population import build_population
 from .region import Region
 from .transitions import DOMAIN_SLOT_SHARES, SPECIALIST_DOMAINS
+
+AGE_BAND_STARTS = np.array([start for _, start, _ in AGE_BANDS], dtype=np.float32)
 
 #: The week, in order (DESIGN.md's 'one reading of a resident's week'; docs/ODD.md explains where
 #: and why the order differs from it). Each step is a function of the model.
@@ -54,6 +59,7 @@ WEEK = (
     informal_support.informal_support,  # support flows along ties; helpers' own need falls
     life_events.natural_course,  # unmet needs drift, faster while waiting
     help_seeking.help_seeking,  # crises, help requests, the GP route
+    wmo_light.wmo_light,  # light Wmo provisions (household help, aids): asked for, granted, ended
     key_facility.key_facility,  # meeting place, signalling, light help without referral
     triage.triage,  # generalists take requests within capacity and route them
     specialist_care.admit,  # specialists admit from the waiting list
@@ -64,6 +70,7 @@ WEEK = (
     care.end_episodes,  # help that ends: return, hand back, refer onwards
     return_relapse.relapse,  # returning residents settle or relapse
     network_developers.network_developers,  # introductions, activation, moving on
+    demography.demography,  # every 4 weeks: ageing, deaths, long-term care, moves, births, in-movers
     specialist_care.learn_referral_rates,  # during the warm-up: the rest of the region learns the rates
 )
 
@@ -86,7 +93,6 @@ class NeighbourhoodModel(mesa.Model):
     generalists: list[Generalist]
     region: Region
     specialist_capacity_target: float
-    _area_age_masks: dict[int, tuple[np.ndarray, np.ndarray]]
     specialists: list[Specialist]
     network_developers: list[NetworkDeveloper]
     key_facility: KeyFacility | None
@@ -121,17 +127,21 @@ class NeighbourhoodModel(mesa.Model):
         self.dsev = np.zeros(self.st.n, dtype=np.float32)
         self.network = SocialNetwork(self.st.n, self.st.x, self.st.y, household_ties, self.rng, p)
         self.network.generate(self.rng, p["mean_neighbourhood_ties"])
+        self.n_areas = int(self.st.area.max()) + 1
+        self.refresh_areas()
         self.derive_from_ages()
         self.lonely_cut = self.severe_cut = 0.0
         loneliness.update_loneliness(self)
         self.carer_cut = p["carer_fallback_hours"]
-        n_areas = int(self.st.area.max()) + 1
-        order = np.argsort(self.st.area, kind="stable")
-        bounds = np.searchsorted(self.st.area[order], np.arange(n_areas + 1))
-        self.area_members = [order[bounds[a] : bounds[a + 1]] for a in range(n_areas)]
+        #: Stationary demography keeps the age structure of the start (by 10-year band).
+        self.age_target = demography.age_target(self.st.age)
+        self.alone_target = float(self.st.lives_alone[self.adults].mean()) if self.n_adults else 0.0
         self._week = -p["burn_in_weeks"]
         self._make_professionals()
+        if p["settled_start"]:
+            starting_state.settle_lasting_needs(self)
         starting_state.initial_paths(self)
+        starting_state.match_loneliness(self)  # the warm-up runs with the starting level of loneliness
         self._warm_up()
         starting_state.match_loneliness(self)
         starting_state.match_carers(self)
@@ -188,11 +198,13 @@ class NeighbourhoodModel(mesa.Model):
         self.running = self.horizon_weeks > 0
 
     def derive_from_ages(self) -> None:
-        """Masks, counts and rates that follow from residents' ages and housing. Ages are fixed
-        during a run (docs/ODD.md), so this runs at set-up (and after a test sets ages by hand)."""
+        """Masks, counts and rates that follow from residents' ages and housing: at set-up, after
+        every change of residents (`mechanisms/demography.py`) and after a test sets ages by hand."""
         st, p = self.st, self.p
         self.adults = st.age >= 18
         self.n_adults = int(self.adults.sum())
+        #: Each resident's band of `by_age` (`indicators.registry.AGE_BANDS`).
+        self.age_band = np.searchsorted(AGE_BAND_STARTS, st.age, side="right") - 1
         self.youth_care_age = st.age < 23
         self.youth_under_18 = st.age < 18
         #: Onset of an individual rather than a social need is more likely at 75+ and under 18 (§7.1).
@@ -206,6 +218,13 @@ class NeighbourhoodModel(mesa.Model):
             st.social_housing, rate * p["deprivation_event_multiplier"], rate
         ).astype(np.float32)
         self.n_young_0_24 = int((st.age < 25).sum())
+        self._area_age_masks: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def refresh_areas(self) -> None:
+        """The residents of each developer's area (after residents came and went)."""
+        order = np.argsort(self.st.area, kind="stable")
+        bounds = np.searchsorted(self.st.area[order], np.arange(self.n_areas + 1))
+        self.area_members = [order[bounds[a] : bounds[a + 1]] for a in range(self.n_areas)]
         self._area_age_masks = {}
 
     # --- professionals ---------------------------------------------------------------------
@@ -286,6 +305,10 @@ class NeighbourhoodModel(mesa.Model):
         for k in range(weeks):
             self._week = k - weeks + 1
             self._weekly_mechanisms()
+            if self._week % self.p["network_update_weeks"] == 0:
+                # Lonely adults ask for companionship, which makes them less lonely: the cut-offs
+                # follow that loop during the warm-up, so the share starts where it stays.
+                starting_state.match_loneliness(self)
         self._week = 0
         self.st.provision_h1[:] = False
 

@@ -78,21 +78,50 @@ class SocialNetwork:
         cx = np.minimum((x * g).astype(np.int64), g - 1)
         cy = np.minimum((y * g).astype(np.int64), g - 1)
         self.cell = cy * g + cx
+        self._n_cells = g * g
+        self._index_cells()
+        self.u = np.empty(0, dtype=np.int32)
+        self.v = np.empty(0, dtype=np.int32)
+        self.baseline_ties = 0
+        #: Neighbourhood ties ended by residents leaving since the last turnover, formed anew then
+        #: (so that the network keeps its size as people come and go; newcomers draw them too).
+        self.lost = 0
+        self._adj: sp.csr_matrix | None = None
+        self._cache: dict[str, object] = {}
+
+    def _index_cells(self) -> None:
+        """Residents sorted by cell with cumulative sociability, for drawing partners by cell."""
         self._order = np.argsort(self.cell, kind="stable")
         w = self.sociability[self._order]
         self._cumw = np.cumsum(w)
-        n_cells = g * g
-        counts = np.bincount(self.cell, minlength=n_cells)
+        counts = np.bincount(self.cell, minlength=self._n_cells)
         ends = np.cumsum(counts)
         starts = ends - counts
         self._cell_lo = np.where(starts > 0, self._cumw[np.maximum(starts - 1, 0)], 0.0)
         self._cell_hi = np.where(ends > 0, self._cumw[np.maximum(ends - 1, 0)], 0.0)
         self._p_global = self.sociability / self.sociability.sum()
-        self.u = np.empty(0, dtype=np.int32)
-        self.v = np.empty(0, dtype=np.int32)
-        self.baseline_ties = 0
-        self._adj: sp.csr_matrix | None = None
-        self._cache: dict[str, object] = {}
+
+    # --- residents who come and go (model/mechanisms/demography.py) ----------------------------
+    def remove_ties_of(self, rows: np.ndarray) -> None:
+        """A departed resident's ties, household ones too, end (a newcomer in the row starts without)."""
+        gone = np.zeros(self.n, dtype=bool)
+        gone[rows] = True
+        keep = ~(gone[self.u] | gone[self.v])
+        self.lost += int(np.count_nonzero(~keep))
+        self.u, self.v = self.u[keep], self.v[keep]
+        keep = ~(gone[self.hh_u] | gone[self.hh_v])
+        self.hh_u, self.hh_v = self.hh_u[keep], self.hh_v[keep]
+        self._adj = None
+
+    def add_household_ties(self, u: np.ndarray, v: np.ndarray) -> None:
+        self.hh_u = np.concatenate([self.hh_u, u.astype(np.int32)])
+        self.hh_v = np.concatenate([self.hh_v, v.astype(np.int32)])
+        self._adj = None
+
+    def relocate(self, rows: np.ndarray, to: np.ndarray) -> None:
+        """Rows now live where `to` live: their neighbourhood ties form in that cell."""
+        self.cell[rows] = self.cell[to]
+        self._index_cells()
 
     # --- tie formation -------------------------------------------------------------------
     def _local_partners(self, rng: np.random.Generator, u: np.ndarray) -> np.ndarray:
@@ -131,7 +160,8 @@ class SocialNetwork:
             return
         keep = rng.random(len(self.u)) >= q
         self.u, self.v = self.u[keep], self.v[keep]
-        nu, nv = self.random_ties(rng, int(rng.binomial(self.baseline_ties, q)))
+        nu, nv = self.random_ties(rng, int(rng.binomial(self.baseline_ties, q)) + self.lost)
+        self.lost = 0
         self.add_ties(nu, nv)
         self._adj = None
 

@@ -20,14 +20,65 @@ def _ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
     n_young = round(n * p["share_aged_0_24"])
     n_old = min(round(n * p["share_aged_65_plus"]), n - n_young)  # rounding must not overshoot n
     n_adult = n - n_young - n_old
+    old = old_ages(rng, n_old, p)
+    # The pyramid is continuous across the bands the scan gives: the density of ages 25-64 runs
+    # linearly from that of the young (per year of 0-24) to that of the old at 65, so a wijk with
+    # many old residents has more of 45-64 too, and a young one more of 25-44 (issue 19).
+    young_density = n_young / 25.0
+    old_density = n_old * _density_at_65(p)
     ages = np.concatenate(
-        [
-            rng.uniform(0, 25, n_young),
-            rng.uniform(25, 65, n_adult),
-            np.minimum(65 + rng.exponential(p["old_age_mean_excess_years"], n_old), 104),
-        ]
+        [rng.uniform(0, 25, n_young), _trapezoid(rng, n_adult, 25.0, 65.0, young_density, old_density), old]
     )
     return rng.permutation(ages).astype(np.float32)
+
+
+def _density_at_65(p: dict[str, Any]) -> float:
+    """Share of the 65+ per year of age at 65 (the life table's survivors of `old_ages`)."""
+    ages = np.arange(65.0, 110.0, 0.05)
+    w = _old_weights(ages, p)
+    return float(w[0] / (w.sum() * 0.05))
+
+
+def _trapezoid(
+    rng: np.random.Generator, n: int, lo: float, hi: float, d_lo: float, d_hi: float
+) -> np.ndarray:
+    """n ages on [lo, hi) with a density that runs linearly from d_lo to d_hi (inverse CDF)."""
+    u = rng.random(n)
+    if d_lo + d_hi <= 0 or abs(d_hi - d_lo) < 1e-9 * (d_lo + d_hi):
+        return lo + (hi - lo) * u
+    a, b = d_lo / (d_lo + d_hi), d_hi / (d_lo + d_hi)  # relative densities at the ends (a + b = 1)
+    # CDF(t) = 2 (a t + (b - a) t^2 / 2) on t in [0, 1]; solve the quadratic for t.
+    t = (-a + np.sqrt(a * a + (b - a) * u)) / (b - a)
+    return lo + (hi - lo) * t
+
+
+def lasting_floor(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
+    """Each resident's floor for a lasting need: within half of `lasting_need_floor_severity` either
+    side of it (a mild disability asks less support than advanced dementia)."""
+    return (p["lasting_need_floor_severity"] * rng.uniform(0.5, 1.5, n)).astype(np.float32)
+
+
+def old_ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
+    """Ages of n residents aged 65+: the life table's survivors (Gompertz, the mortality of
+    `mechanisms/demography.py`), tilted towards younger ages until their mean is 65 plus
+    `old_age_mean_excess_years`. The oldest are then as rare as the deaths the model simulates make
+    them, so a stationary wijk is not refilled with the very old it loses (issue 19)."""
+    ages = np.arange(65.0, 110.0, 0.05)
+    cdf = np.cumsum(_old_weights(ages, p))
+    return np.interp(rng.random(n), cdf / cdf[-1], ages)
+
+
+def _old_weights(ages: np.ndarray, p: dict[str, Any]) -> np.ndarray:
+    """Relative numbers at ages 65+: life-table survivors tilted to the wanted mean excess age."""
+    base = gompertz_survival(ages, p)
+    excess = ages - 65.0
+    target = min(p["old_age_mean_excess_years"], float((base * excess).sum() / base.sum()))
+    low, high = 0.0, 1.0  # the tilt (per year) that gives the wanted mean, by bisection
+    for _ in range(40):
+        tilt = (low + high) / 2
+        w = base * np.exp(-tilt * excess)
+        low, high = (low, tilt) if (w * excess).sum() / w.sum() < target else (tilt, high)
+    return base * np.exp(-low * excess)
 
 
 def _households(
@@ -127,6 +178,33 @@ def _initial_needs(rng: np.random.Generator, st: ResidentState, p: dict[str, Any
         free[idx] = False
 
 
+def gompertz_survival(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:
+    """Chance to live from birth to `age` under the Gompertz law of the registry."""
+    a, b = p["mortality_gompertz_intercept"], p["mortality_gompertz_slope"]
+    return np.exp(-np.exp(a) / b * (np.exp(b * age) - 1.0))
+
+
+def frailty_prevalence(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:
+    """The chance to have become frail by `age` (from 65, at the frailty onset rate; no remission)."""
+    d = p["frailty_doubling_years"]
+    cum = p["frailty_onset_rate_75"] * d / np.log(2) * (np.exp2((age - 75.0) / d) - np.exp2(-10.0 / d))
+    return np.where(age > 65, 1.0 - np.exp(-np.maximum(cum, 0.0)), 0.0)
+
+
+def draw_kin(rng: np.random.Generator, st: ResidentState, idx: np.ndarray, p: dict[str, Any]) -> None:
+    """Kin outside the wijk for residents idx: a parent (alive with the Gompertz chance to reach
+    their age, frail with its prevalence at it), whether the resident takes on care, and whether
+    they have a child outside who may care for them."""
+    age = st.age[idx]
+    gap = np.clip(rng.normal(p["parent_generation_gap_years"], 5.0, len(idx)), 16.0, 50.0)
+    parent = age + gap
+    alive = rng.random(len(idx)) < gompertz_survival(parent, p) / gompertz_survival(gap, p)
+    st.parent_age[idx] = np.where(alive, parent, np.nan).astype(np.float32)
+    st.parent_need[idx] = alive & (rng.random(len(idx)) < frailty_prevalence(parent, p))
+    st.kin_carer[idx] = rng.random(len(idx)) < p["kin_care_share"]
+    st.children_outside[idx] = (age >= 45) & (rng.random(len(idx)) < p["children_outside_share"])
+
+
 def volunteer_chance(st: ResidentState, p: dict[str, Any]) -> np.ndarray:
     """Chance to volunteer when predicting from demography: a base share whose odds fall (or rise)
     by the same ratio for social housing and for being born abroad (RIVM 2020 gradients)."""
@@ -165,6 +243,7 @@ def build_population(rng: np.random.Generator, p: dict[str, Any]) -> tuple[Resid
             rng.normal(p["help_seeking_threshold"], p["help_seeking_threshold_spread"], n), 0.05, 1.0
         ).astype(np.float32),
         loneliness_propensity=rng.standard_normal(n).astype(np.float32),
+        lasting_floor=lasting_floor(rng, n, p),
         helper_capacity=zeros_f.copy(),
         volunteer=np.zeros(n, dtype=bool),
         activated=np.zeros(n, dtype=bool),
@@ -186,8 +265,16 @@ def build_population(rng: np.random.Generator, p: dict[str, Any]) -> tuple[Resid
         provision_h1=np.zeros(n, dtype=bool),
         lonely=np.zeros(n, dtype=bool),
         companionship_met=zeros_f.copy(),
+        arrived_week=np.full(n, LONG_AGO, dtype=np.int32),
+        parent_age=np.full(n, np.nan, dtype=np.float32),
+        parent_need=np.zeros(n, dtype=bool),
+        kin_carer=np.zeros(n, dtype=bool),
+        children_outside=np.zeros(n, dtype=bool),
+        wmo_light=np.zeros(n, dtype=bool),
+        wmo_light_h1=np.zeros(n, dtype=bool),
     )
     _initial_needs(rng, st, p)
+    draw_kin(rng, st, np.arange(n), p)
     adults = age >= 18
     # Willingness to help: gamma-distributed hours; volunteers are drawn among adults without a
     # serious need, to the starting share of the scan or preset.

@@ -17,8 +17,12 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-#: Weeks over which the warm-up's referral rates and the current wait are smoothed (EMA).
+#: Weeks over which the current wait is smoothed (EMA).
 SMOOTHING_WEEKS = 13
+#: Longest memory (weeks) of the referral rates learnt in the warm-up: a running mean of all warm-up
+#: weeks up to this many, then an EMA. A region's demand is large and steady; a short memory would
+#: let a small wijk's last few weeks set the region's capacity and queue a year-long wait spike.
+LEARNING_WEEKS = 104
 #: The rest of the region's referrals of a week are split into equal parts of these severities
 #: relative to the mean severity of those waiting (so that, as with the wijk's own residents, the
 #: more severe go first and waits spread; assumed).
@@ -42,6 +46,8 @@ class Region:
     frozen: bool = False
     #: True once the rates are learnt from at least one warm-up week (capacity then follows them).
     learnt: bool = False
+    #: Warm-up weeks learnt from so far.
+    weeks_learnt: int = 0
     #: Mean severity of the wijk's waiting residents (the background's place in the order).
     severity: float = 0.6
     #: Smoothed regular queue length and regular arrivals per week, region-wide: their ratio is the
@@ -66,7 +72,8 @@ class Region:
         """During the warm-up: follow the wijk's referral candidates per resident."""
         if self.frozen or residents <= 0:
             return
-        a = 1.0 / SMOOTHING_WEEKS
+        self.weeks_learnt += 1
+        a = 1.0 / min(self.weeks_learnt, LEARNING_WEEKS)
         self.rate_regular += a * (regular / residents - self.rate_regular)
         self.rate_urgent += a * (urgent / residents - self.rate_urgent)
         self.learnt = True

@@ -16,6 +16,94 @@ from .codes import Need, Path
 from .interface import Neighbourhood
 from .mechanisms import help_seeking, informal_support
 
+#: Step (years) of the life histories from which the settled start draws lasting needs.
+HISTORY_STEP = 0.5
+#: Share of life events that hit a resident without any need (the rest raise a need they have);
+#: about 1 in 10 residents has a social need (assumed for this purpose only).
+NO_NEED_SHARE = 0.9
+
+
+def lasting_rates(p: dict, ages: np.ndarray, deprived: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Yearly onset of an individual need at these ages (life events, frailty from 65), and the
+    rate at which one ends among the living: remission plus the extra mortality of those with a
+    need and the admissions of the frailest to long-term care (the living are those who stayed,
+    so these departures take needs out of the cohort)."""
+    events = p["life_event_rate"] * np.where(deprived, p["deprivation_event_multiplier"], 1.0)
+    weight = np.where(
+        ages >= 75,
+        p["individual_onset_weight_75_plus"],
+        np.where(ages < 18, p["individual_onset_weight_under_18"], 1.0),
+    )
+    onset = events * NO_NEED_SHARE * np.minimum(p["individual_onset_share"] * weight, 1.0)
+    onset = onset + np.where(
+        ages >= 65, p["frailty_onset_rate_75"] * np.exp2((ages - 75.0) / p["frailty_doubling_years"]), 0.0
+    )
+    remission = np.where(
+        ages < 18,
+        p["individual_remission_rate_under_18"],
+        np.where(ages < 65, p["individual_remission_rate_adult"], p["individual_remission_rate_65_plus"]),
+    )
+    mortality = np.exp(p["mortality_gompertz_intercept"] + p["mortality_gompertz_slope"] * ages)
+    # The frailest 75+ leave for a nursing home: those of the starting severities at or above the cut.
+    draws = np.random.default_rng(0)
+    floors = p["lasting_need_floor_severity"] * draws.uniform(0.5, 1.5, 4000)
+    frailest = float(np.mean(starting_severity(draws, floors, p) >= p["long_term_care_min_severity"]))
+    admissions = np.where(ages >= 75, p["long_term_care_admission_rate"] * frailest, 0.0)
+    return onset, remission + mortality * (p["individual_need_mortality_factor"] - 1.0) + admissions
+
+
+def starting_severity(rng: np.random.Generator, floors: np.ndarray, p: dict) -> np.ndarray:
+    """Severities of lasting needs at a settled start, near those the model keeps: half at the
+    resident's floor that help cannot push below, half up to 0.35 above it."""
+    n = len(floors)
+    above = rng.random(n) < 0.5
+    return (floors + above * rng.uniform(0.0, 0.35, n)).astype(np.float32)
+
+
+def settle_lasting_needs(model: Neighbourhood) -> None:
+    """A settled start (issue 19): each resident's lasting need and light Wmo provision drawn from a
+    life history lived under the model's own rates, from birth to their age now, instead of shares
+    the model would then drift away from for decades. The history carries how long a need has
+    lasted, so provisions (asked for over the years, ended by reviews) come out at the share the
+    model keeps. Complex needs and social needs stay as the scan or preset gave them."""
+    st, p, rng = model.st, model.p, model.rng
+    ind = st.need == Need.INDIVIDUAL
+    st.need[ind] = Need.NONE
+    st.severity[ind] = 0.0
+    free = st.need == Need.NONE
+    need = np.zeros(st.n, dtype=bool)
+    light = np.zeros(st.n, dtype=bool)
+    age = np.zeros(st.n)
+    deprived = st.social_housing.astype(bool)
+    review = 1.0 - np.exp(-p["wmo_light_end_rate"] * HISTORY_STEP)
+    while True:
+        living = (age + HISTORY_STEP <= st.age).nonzero()[0]  # whose history reaches this step
+        if not len(living):
+            break
+        a = age[living]
+        onset, out = lasting_rates(p, a, deprived[living])
+        u = rng.random(len(living))
+        had = need[living]
+        starts = ~had & (u < 1.0 - np.exp(-onset * HISTORY_STEP))
+        ends = had & (u < 1.0 - np.exp(-out * HISTORY_STEP))
+        grown = (
+            had
+            & (a < 18)
+            & (a + HISTORY_STEP >= 18)
+            & (rng.random(len(living)) < p["youth_need_end_at_18_share"])
+        )
+        need[living] = (had & ~ends & ~grown) | starts
+        request = p["wmo_light_request_rate"] * np.where(a >= 75, 2.0, 1.0)
+        v = rng.random(len(living))
+        asks = need[living] & (a >= 18) & ~light[living] & (v < 1.0 - np.exp(-request * HISTORY_STEP))
+        keeps = light[living] & need[living] & (v >= review)
+        light[living] = asks | keeps
+        age[living] += HISTORY_STEP
+    new = (free & need).nonzero()[0]
+    st.need[new] = Need.INDIVIDUAL
+    st.severity[new] = starting_severity(rng, st.lasting_floor[new], p)
+    st.wmo_light[new] = light[new]
+
 
 def initial_paths(model: Neighbourhood) -> None:
     """Residents whose need already passes their threshold start known to services, on the path
@@ -81,7 +169,7 @@ def match_carers(model: Neighbourhood) -> None:
     st, p = model.st, model.p
     adults = st.age >= 18
     if p["burn_in_weeks"] == 0:
-        st.care_given_avg[:] = informal_support.allocate(model)[1]
+        st.care_given_avg[:] = informal_support.allocate(model)[3]
     if p["survey_shares_from_demography"]:
         model.carer_cut = p["carer_min_hours"]
         return

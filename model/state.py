@@ -38,6 +38,7 @@ class ResidentState:
     severity: np.ndarray  # 0-1 within the need kind (float32)
     threshold: np.ndarray  # help-seeking threshold (float32)
     loneliness_propensity: np.ndarray  # latent, standard normal (float32)
+    lasting_floor: np.ndarray  # severity help cannot push the resident's lasting need below (float32)
     helper_capacity: np.ndarray  # hours/week a resident could give (float32)
     volunteer: np.ndarray  # bool: does (organised) volunteer work
     activated: np.ndarray  # bool: activated by a network developer
@@ -59,6 +60,13 @@ class ResidentState:
     provision_h1: np.ndarray  # bool: had a customised provision in this year's first half
     lonely: np.ndarray  # bool: lonely adult (from the latent score, updated weekly)
     companionship_met: np.ndarray  # share of asked companionship that ties gave (float32)
+    arrived_week: np.ndarray  # week the current resident of this row arrived (born, moved in; int32)
+    parent_age: np.ndarray  # age of a living parent outside the wijk, NaN if none (float32)
+    parent_need: np.ndarray  # bool: that parent needs care (frail)
+    kin_carer: np.ndarray  # bool: takes on care when their parent needs it
+    children_outside: np.ndarray  # bool: has a child outside the wijk who may care for them
+    wmo_light: np.ndarray  # bool: has a light Wmo provision (household help, aids, transport, day care)
+    wmo_light_h1: np.ndarray  # bool: had a light Wmo provision in this year's first half
 
     @property
     def n(self) -> int:

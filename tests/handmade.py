@@ -3,6 +3,8 @@
 `handmade(n, ...)` builds a real model of n residents without warm-up, then clears it: every
 resident aged `age`, no need, no path, no ties but the given ones, nobody volunteering, a team with
 `team_slots` case slots and `specialist_slots` specialist places, and a region of just this wijk.
+Each resident lives in a household of their own, without kin outside the wijk, with the mean floor
+for a lasting need.
 A test then sets the few columns its mechanism reads and calls the mechanism once.
 """
 
@@ -58,6 +60,14 @@ def handmade(
     st.return_need[:] = 0
     st.lonely[:] = False
     st.companionship_met[:] = 0.0
+    st.household[:] = np.arange(n, dtype=st.household.dtype)
+    st.parent_age[:] = np.nan
+    st.parent_need[:] = False
+    st.kin_carer[:] = False
+    st.children_outside[:] = False
+    st.wmo_light[:] = False
+    st.wmo_light_h1[:] = False
+    st.lasting_floor[:] = m.p["lasting_need_floor_severity"]
     m.derive_from_ages()
     set_ties(m, ties)
     for g in m.generalists:

@@ -187,17 +187,26 @@ def test_comparison_intervals_cover_known_differences(tmp_path):
 
 def test_intervals_have_their_coverage_when_the_true_difference_is_zero(tmp_path):
     """Baseline against itself with independent seeds: 95% intervals should contain 0 about 95% of
-    the time; across many indicator-years we require at least 85%."""
+    the time; across many indicator-years we require at least 85%. The rows of one comparison move
+    together (lasting needs carry a chance difference through every year and into Wmo, costs and
+    requests), so one comparison is a lumpy sample: three independent ones are pooled."""
+    import pandas as pd
     from wijksim.experiments.compare import Scenario, differences, run_comparison
     from wijksim.experiments.run import RunSpec
 
-    runs = run_comparison(
-        [Scenario("same", {})], 8, RunSpec(residents=800, years=4, seed=3), workers=2, crn=False
-    )
-    d = differences(runs).dropna()
+    parts = []
+    for seed in (3, 4, 5):
+        runs = run_comparison(
+            [Scenario("same", {})], 8, RunSpec(residents=800, years=4, seed=seed), workers=2, crn=False
+        )
+        parts.append(differences(runs).dropna())
+    d = pd.concat(parts)
     d = d[(d.ci_high - d.ci_low) > 0]
+    # Per-age-band indicators of a few dozen residents move together and in whole persons: they
+    # would count one chance deviation dozens of times. The wijk-wide indicators are the check.
+    d = d[~d.indicator.str.startswith("by_age_")]
     covered = ((d.ci_low <= 0) & (d.ci_high >= 0)).mean()
-    assert len(d) > 100 and covered >= 0.85
+    assert len(d) > 300 and covered >= 0.85
 
 
 # --- sensitivity and discovery ---------------------------------------------------------------

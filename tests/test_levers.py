@@ -50,9 +50,14 @@ def test_key_facility_lowers_hidden_need_and_relapse():
 
 def test_flex_team_lowers_referrals_and_raises_skill():
     base, flex = yearly("heavy_care_referrals_per_1000"), yearly("heavy_care_referrals_per_1000", flex_team=3)
-    # Measured over 36 seeds: about 0.8 of the baseline (the GP-first route bypasses the team);
-    # without the flex team the ratio is 1 +- 0.03 over 6 seeds.
-    assert flex[:, 3:].mean() < 0.9 * base[:, 3:].mean()
+    # Since individual needs last (issue 19) the flex team cannot cure them, only soften them and
+    # keep them from turning complex: referrals fall a little (0.95 of the baseline over these
+    # seeds; without the flex team the ratio is 1 +- 0.03), crises and complex needs clearly.
+    assert flex[:, 3:].mean() < base[:, 3:].mean()
+    base_c, flex_c = yearly("crises"), yearly("crises", flex_team=3)
+    assert flex_c[:, 3:].mean() < 0.85 * base_c[:, 3:].mean()
+    base_x, flex_x = yearly("need_complex_share"), yearly("need_complex_share", flex_team=3)
+    assert flex_x[:, 3:].mean() < 0.9 * base_x[:, 3:].mean()
     skill0, skill = yearly("generalist_skill"), yearly("generalist_skill", flex_team=3)
     assert np.allclose(skill0, skill0[0, 0])  # no coaching: skill stays at its baseline
     assert skill[:, -1].min() > skill0[0, 0] + 0.3
@@ -77,7 +82,7 @@ def test_halving_specialist_capacity_reproduces_the_danish_failure():
 def test_all_levers_lower_heavy_care_but_not_to_zero():
     levers = dict(network_developers=2, key_facility=True, flex_team=3)
     base, both = yearly("heavy_care_referrals_per_1000"), yearly("heavy_care_referrals_per_1000", **levers)
-    assert both[:, 3:].mean() < 0.7 * base[:, 3:].mean()
+    assert both[:, 3:].mean() < 0.85 * base[:, 3:].mean()  # 0.73 over these seeds (issue 19)
     assert both[:, 3:].mean() > 0.05 * base[:, 3:].mean()
     assert (both.sum(axis=1) > 0).all()
 

@@ -112,6 +112,8 @@ def test_specialist_care_that_ends_hands_an_individual_need_back_and_keeps_a_com
     st.path[:] = Path.SPECIALIST_CARE
     st.path_end[:] = m.week
     st.need[:] = [Need.INDIVIDUAL, Need.INDIVIDUAL, Need.COMPLEX]
+    st.severity[:] = 0.8
+    st.threshold[:] = 0.4  # the individual needs still ask for help
     care.end_episodes(m)
     assert st.path[0] == Path.CASE_MANAGEMENT and st.slots[0] == pytest.approx(
         p["case_management_slot_weight"]
@@ -121,6 +123,19 @@ def test_specialist_care_that_ends_hands_an_individual_need_back_and_keeps_a_com
     assert st.path[1] == Path.RETURNING
     assert st.path[2] == Path.SPECIALIST_CARE
     assert st.path_end[2] == m.week + int(p["specialist_weeks"] * p["complex_stay_share"])
+
+
+def test_a_lasting_need_softened_below_the_threshold_goes_home_without_a_case_manager():
+    m = handmade(2, team_slots=4.0)
+    st = m.st
+    st.path[:] = Path.SPECIALIST_CARE
+    st.path_end[:] = m.week
+    st.need[:] = Need.INDIVIDUAL
+    st.severity[:] = [0.2, 0.8]  # the first softened to the floor, the second not
+    st.threshold[:] = 0.4
+    care.end_episodes(m)
+    assert st.need[0] == Need.INDIVIDUAL and st.path[0] == Path.RETURNING  # it lasts, at home
+    assert st.path[1] == Path.CASE_MANAGEMENT
 
 
 def test_a_need_resolved_while_waiting_leaves_the_queue():

@@ -105,7 +105,9 @@ def test_a_warmed_up_neighbourhood_runs_exactly_as_a_fresh_one_whatever_the_leve
             again.run()
             pd.testing.assert_frame_equal(pd.DataFrame(fresh.weekly_rows), pd.DataFrame(again.weekly_rows))
             for field in vars(fresh.st):
-                assert np.array_equal(getattr(fresh.st, field), getattr(again.st, field)), field
+                assert np.array_equal(getattr(fresh.st, field), getattr(again.st, field), equal_nan=True), (
+                    field
+                )
             finals.append(yearly_summary(again.weekly_rows)[-1])
     # the levers did act on the warmed-up neighbourhood (else the equality above says little)
     assert finals[2]["cost_by_function_eur"]["key_facility"] > 0 and finals[1] != finals[0]

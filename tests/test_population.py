@@ -44,14 +44,16 @@ def test_starting_shares_of_loneliness_carers_volunteers_are_matched():
         residents=8000,
         initial_lonely_share=0.5,
         initial_severely_lonely_share=0.12,
-        initial_informal_carer_share=0.2,
+        initial_informal_carer_share=0.1,
         initial_volunteer_share=0.33,
     )
     row = m.latest
     assert row["week"] == 0
     assert abs(row["lonely_share"] - 0.5) < 0.01
     assert abs(row["severely_lonely_share"] - 0.12) < 0.01
-    assert abs(row["informal_carer_share"] - 0.2) < 0.02
+    # Carers are those who care for a household member or a parent (issue 19), so a share is
+    # reachable only up to the share who give such care at all.
+    assert abs(row["informal_carer_share"] - 0.1) < 0.02
     assert abs(row["volunteer_share"] - 0.33) < 0.02
 
 

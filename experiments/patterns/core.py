@@ -18,7 +18,8 @@ NOISE_MULTIPLE = 2.0
 
 @dataclass(frozen=True)
 class Target:
-    """`between` low..high, `above` low, `below` high, `positive` / `negative` (a paired
+    """`between` low..high, `interval_between` (the estimate with its interval of NOISE_MULTIPLE
+    s.e. inside low..high), `above` low, `below` high, `positive` / `negative` (a paired
     difference whose sign is beyond noise), `within_error` (a paired difference indistinguishable
     from 0), or `report` (no numeric target)."""
 
@@ -29,6 +30,8 @@ class Target:
     def text(self) -> str:
         if self.kind == "between":
             return f"{self.low:g} to {self.high:g}"
+        if self.kind == "interval_between":
+            return f"{self.low:g} to {self.high:g}, with its {NOISE_MULTIPLE:g} MC s.e."
         if self.kind == "above":
             return f"> {self.low:g}"
         if self.kind == "below":
@@ -53,6 +56,8 @@ class Target:
         noise = NOISE_MULTIPLE * se if se is not None and math.isfinite(se) else 0.0
         if self.kind == "between":
             return bool(self.low <= measured <= self.high)
+        if self.kind == "interval_between":
+            return bool(self.low <= measured - noise and measured + noise <= self.high)
         if self.kind in ("above", "at_least"):
             return bool(measured > self.low if self.kind == "above" else measured >= self.low)
         if self.kind in ("below", "at_most"):
@@ -108,11 +113,16 @@ def mean_se(values) -> Estimate:
 
 
 def series(runs: list[list[dict]], key: str) -> np.ndarray:
-    """[replication, year] array of one yearly indicator (`parent.component` for a nested one)."""
-    if "." in key:
-        parent, part = key.split(".", 1)
-        return np.array([[y[parent][part] for y in run] for run in runs], dtype=float)
-    return np.array([[y[key] for y in run] for run in runs], dtype=float)
+    """[replication, year] array of one yearly indicator (`parent.component` for a nested one,
+    `by_age.75+.lonely_share`; a null is NaN)."""
+    parts = key.split(".")
+
+    def value(year: dict) -> float:
+        for part in parts:
+            year = year[part]
+        return np.nan if year is None else year
+
+    return np.array([[value(y) for y in run] for run in runs], dtype=float)
 
 
 def years_mean(runs: list[list[dict]], key: str, first: int, last: int) -> np.ndarray:

@@ -45,7 +45,8 @@ def warm_key(params: dict[str, Any], seed: int) -> tuple:
 
 def clearance(model, years: tuple[int, int] = CLEARANCE_YEARS) -> float | None:
     """Run the model to its end; return the share of residents with an individual need at the end
-    of the first year whose need has cleared (is social or none) at the end of the second."""
+    of the first year whose need has cleared (is social or none) at the end of the second, among
+    those still living in the wijk (a departed resident's row holds a newcomer)."""
     first, second = (y * WEEKS_PER_YEAR for y in years)
     held = None
     while model.running:
@@ -53,6 +54,9 @@ def clearance(model, years: tuple[int, int] = CLEARANCE_YEARS) -> float | None:
         if model.week == first:
             held = (model.st.need == Need.INDIVIDUAL).nonzero()[0]
         if model.week == second and held is not None:
+            held = held[
+                model.st.arrived_week[held] <= first
+            ]  # the same residents: not newcomers in their rows
             return float(np.mean(model.st.need[held] < Need.INDIVIDUAL)) if len(held) else float("nan")
     return None
 

@@ -2,6 +2,7 @@
 `weekly` computes the weekly row, `yearly` the yearly summary from the weekly rows."""
 
 from .registry import (
+    AGE_BANDS,
     COST_FUNCTIONS,
     FLOWS,
     HEADLINE,
@@ -11,11 +12,13 @@ from .registry import (
     WEEKLY,
     YEARLY,
     Indicator,
+    band_key,
 )
 from .weekly import flows_row, reporting_week, update_provision_flags, weekly_costs, weekly_row
 from .yearly import yearly_summary
 
 __all__ = [
+    "AGE_BANDS",
     "COST_FUNCTIONS",
     "FLOWS",
     "HEADLINE",
@@ -25,6 +28,7 @@ __all__ = [
     "WEEKLY",
     "YEARLY",
     "Indicator",
+    "band_key",
     "flows_row",
     "reporting_week",
     "update_provision_flags",

@@ -41,6 +41,9 @@ class Indicator:
         """The column in flat tables (sweeps, comparisons): `cost_by_function_eur.x` -> `cost_x_eur`."""
         if self.name.startswith("cost_by_function_eur."):
             return f"cost_{self.name.split('.', 1)[1]}_eur"
+        if self.name.startswith("by_age."):
+            _, band, metric = self.name.split(".")
+            return f"by_age_{band_key(band)}_{metric}"
         return self.name
 
 
@@ -57,12 +60,35 @@ COST_FUNCTIONS_LABELS = {
     "specialist_care": ("specialistische zorg", "specialist care"),
     "crisis_care": ("crisiszorg", "crisis care"),
     "bridging_care": ("overbruggingszorg tijdens het wachten", "bridging care while waiting"),
+    "light_wmo_provisions": ("lichte Wmo-voorzieningen", "light Wmo provisions"),
     "informal_support": ("ondersteuning informele hulp", "informal support"),
     "network_developers": ("netwerkontwikkelaars", "network developers"),
     "key_facility": ("sleutelvoorziening", "key facility"),
     "flex_team": ("flexteam", "flex team"),
 }
 COST_FUNCTIONS = tuple(COST_FUNCTIONS_LABELS)
+
+#: Age bands of `by_age`: (name, from age, below age).
+AGE_BANDS: tuple[tuple[str, float, float], ...] = (
+    ("0-17", 0, 18), ("18-24", 18, 25), ("25-44", 25, 45), ("45-64", 45, 65), ("65-74", 65, 75), ("75+", 75, float("inf")),
+)  # fmt: skip
+#: Indicators per age band (`by_age.<band>.<metric>`): (metric, unit, kind, dtype, Dutch, English,
+#: description, only for adults). Lonely and carer shares are null for 0-17 (asked of adults).
+BAND_METRICS: tuple[tuple[str, str, str, str, str, str, str, bool], ...] = (
+    ("residents", "persons", "stock", "int", "inwoners", "residents", "Residents of the band at year end.", False),
+    ("need_social_share", "share of the band", "stock", "real", "sociale hulpvraag", "social need", "Share of the band's residents with a social need at year end.", False),
+    ("need_individual_share", "share of the band", "stock", "real", "individuele hulpvraag", "individual need", "Share of the band's residents with an individual (lasting) need at year end.", False),
+    ("need_complex_share", "share of the band", "stock", "real", "complexe hulpvraag", "complex need", "Share of the band's residents with a complex need at year end.", False),
+    ("lonely_share", "share of the band", "stock", "real", "eenzaam", "lonely", "Share of the band's residents who are lonely at year end (null for 0-17).", True),
+    ("informal_carer_share", "share of the band", "stock", "real", "mantelzorgers", "informal carers", "Share of the band's residents who are informal carers (for neighbours, household or kin outside the wijk) at year end (null for 0-17).", True),
+    ("wmo_clients_per_1000", "per 1,000 of the band", "flow", "real", "Wmo-cliënten per 1.000", "Wmo clients per 1,000", "Residents of the band aged 18+ with a Wmo provision (customised or light) in the year's first half, per 1,000 of the band's residents (0 for 0-17: their support is youth care).", False),
+)  # fmt: skip
+
+
+def band_key(band: str) -> str:
+    """A band's name in flat column names: `0-17` -> `0_17`, `75+` -> `75_plus`."""
+    return band.replace("-", "_").replace("+", "_plus")
+
 
 # fmt: off
 YEARLY: tuple[Indicator, ...] = (
@@ -92,7 +118,14 @@ YEARLY: tuple[Indicator, ...] = (
     _i("severely_lonely_share", "share of adults", "stock", "real", "ernstig eenzaam (aandeel volwassenen)", "severely lonely (share of adults)", "Share of residents aged 18+ who are severely lonely (De Jong Gierveld >= 9) at year end."),
     _i("informal_carer_share", "share of adults", "stock", "real", "mantelzorgers (aandeel volwassenen)", "informal carers (share of adults)", "Share of residents aged 18+ whose informal help (13-week average) passes the carer cut-off, at year end."),
     _i("volunteer_share", "share of adults", "stock", "real", "vrijwilligers (aandeel volwassenen)", "volunteers (share of adults)", "Share of residents aged 18+ who volunteer (and are not burnt out) at year end."),
-    _i("wmo_clients_per_1000", "per 1,000 residents", "flow", "real", "Wmo-cliënten (per 1.000)", "Wmo clients (per 1,000)", "Residents aged 18+ with a customised provision in the year's first half, per 1,000 residents (as CBS counts).", table=True),
+    _i("share_65_plus", "share", "stock", "real", "65+ (aandeel)", "aged 65+ (share)", "Share of residents aged 65 or over at year end."),
+    _i("births", "persons per year", "flow", "int", "geboren", "births", "Babies born into families in the wijk over the year."),
+    _i("deaths", "persons per year", "flow", "int", "overleden", "deaths", "Residents who died over the year (age-specific mortality, higher with a lasting need)."),
+    _i("moved_in", "persons per year", "flow", "int", "komen wonen", "moved in", "Residents who moved into the wijk over the year, without local ties."),
+    _i("moved_out", "persons per year", "flow", "int", "verhuisd", "moved out", "Residents who moved out of the wijk over the year."),
+    _i("admitted_long_term_care", "persons per year", "flow", "int", "naar de Wlz", "to long-term care (Wlz)", "Frail residents aged 75+ who moved to long-term care (Wlz) over the year."),
+    _i("wmo_clients_per_1000", "per 1,000 residents", "flow", "real", "Wmo-cliënten (per 1.000)", "Wmo clients (per 1,000)", "Residents aged 18+ with a Wmo provision (customised or light) in the year's first half, per 1,000 residents (as CBS counts).", table=True),
+    _i("wmo_light_clients_per_1000", "per 1,000 residents", "flow", "real", "lichte Wmo-voorzieningen (per 1.000)", "light Wmo provisions (per 1,000)", "Residents aged 18+ with a light Wmo provision (household help, aids, transport, day activities) in the year's first half, per 1,000 residents."),
     _i("youth_care_per_100_young", "per 100 residents aged 0-24", "flow", "real", "jeugdzorg (per 100 jongeren)", "youth care (per 100 young)", "Residents aged 0-22 with a customised provision in the year's first half, per 100 residents aged 0-24 (as CBS counts).", table=True),
     _i("generalist_utilisation", "share", "stock", "real", "bezetting wijkteam", "neighbourhood-team utilisation", "Case slots in use as a share of the team's capacity, mean over the year.", table=True),
     _i("specialist_utilisation", "share", "stock", "real", "bezetting specialistische zorg", "specialist utilisation", "Specialist slots in use as a share of all slots, mean over the year.", table=True),
@@ -112,6 +145,11 @@ YEARLY: tuple[Indicator, ...] = (
     *(
         _i(f"cost_by_function_eur.{fn}", "EUR per year", "flow", "real", f"kosten {nl}", f"cost of {en}", f"Cost of {en} over the year (docs/ODD.md §7.10).")
         for fn, (nl, en) in COST_FUNCTIONS_LABELS.items()
+    ),
+    *(
+        _i(f"by_age.{band}.{metric}", unit, kind, dtype, f"{nl} ({band})", f"{en} ({band})", description)
+        for band, *_ in AGE_BANDS
+        for metric, unit, kind, dtype, nl, en, description, _adults in BAND_METRICS
     ),
 )
 
@@ -143,6 +181,14 @@ FLOWS: tuple[tuple[str, str, str, str, str], ...] = (
     ("facility_ties", "ties", "contacten in de sleutelvoorziening", "ties at the key facility", "Ties formed at the key facility."),
     ("signalled", "persons", "signalen in de sleutelvoorziening", "needs signalled", "Hidden needs signalled at the key facility."),
     ("specialist_client_weeks", "client-weeks", "cliëntweken specialistische zorg", "specialist client-weeks", "Residents in specialist care this week."),
+    ("deaths", "persons", "overleden", "deaths", "Residents who died."),
+    ("admitted_long_term_care", "persons", "naar langdurige zorg (Wlz)", "to long-term care (Wlz)", "Frail residents of 75+ who moved to long-term care."),
+    ("moved_out", "persons", "verhuisd uit de wijk", "moved out", "Residents who moved out of the wijk (whole households, and in the stationary mode extra movers out of age bands past the scan)."),
+    ("births", "persons", "geboren", "births", "Babies born into families in the wijk."),
+    ("moved_in", "persons", "in de wijk komen wonen", "moved in", "Residents who moved into the wijk, without local ties."),
+    ("wmo_light_client_weeks", "client-weeks", "cliëntweken lichte Wmo", "light Wmo client-weeks", "Residents with a light Wmo provision this week."),
+    ("frailty_onsets", "persons", "nieuw kwetsbaar", "became frail", "Residents aged 65+ who became frail (a lasting individual need)."),
+    ("remissions", "persons", "aandoening voorbij", "conditions that passed", "Individual needs that remitted (by age; help does not cure them)."),
     ("referral_candidates", "referrals", "kandidaten voor verwijzing", "referral candidates", "Non-urgent referrals to specialist care that gatekeepers considered, before holding any back."),
     ("crises_while_waiting", "events", "crises tijdens het wachten", "crises while waiting", "Waiting residents whose complex need reached crisis severity."),
     ("dropped_out_of_queue", "persons", "van de wachtlijst afgehaakt", "dropped out of the queue", "Residents who left the specialist waiting list."),
@@ -219,12 +265,13 @@ def _weekly() -> tuple[Indicator, ...]:
         "mean_severity": 0, "self_reliance": 0, "hidden_need_share": 4, "waiting_list": 8,
         "waiting_generalist": 0, "isolated_share": 9, "mean_ties": 0, "lonely_share": 10,
         "severely_lonely_share": 0, "informal_carer_share": 0, "volunteer_share": 0, "generalist_skill": 0,
-        "provision_h1_adults": 0, "provision_h1_young": 0, "young_0_24": 0, "cost_total_eur": 13,
+        "provision_h1_adults": 0, "light_provision_h1_adults": 0, "provision_h1_young": 0, "young_0_24": 0, "cost_total_eur": 13,
     }  # fmt: skip
     extra = {
         "mean_severity": ("severity", "real", "gemiddelde ernst", "mean severity", "Mean severity of residents with a need, at week end."),
         "waiting_generalist": ("persons", "int", "wacht op het wijkteam", "waiting for the team", "Residents waiting for the neighbourhood team at week end."),
-        "provision_h1_adults": ("persons", "int", "volwassenen met een maatwerkvoorziening", "adults with a provision", "Residents aged 18+ with a customised provision so far in the year's first half."),
+        "provision_h1_adults": ("persons", "int", "volwassenen met een Wmo-voorziening", "adults with a provision", "Residents aged 18+ with a customised or light Wmo provision so far in the year's first half."),
+        "light_provision_h1_adults": ("persons", "int", "volwassenen met een lichte Wmo-voorziening", "adults with a light provision", "Residents aged 18+ with a light Wmo provision so far in the year's first half."),
         "provision_h1_young": ("persons", "int", "jongeren met een maatwerkvoorziening", "young people with a provision", "Residents aged 0-22 with a customised provision so far in the year's first half."),
         "young_0_24": ("persons", "int", "jongeren 0-24", "residents aged 0-24", "Residents aged 0-24 (the youth-care denominator)."),
     }  # fmt: skip
@@ -235,6 +282,17 @@ def _weekly() -> tuple[Indicator, ...]:
                           headline=headline))  # fmt: skip
         else:
             out.append(like(name, headline))
+    out.append(like("share_65_plus"))
+    for band, *_ in AGE_BANDS:
+        for metric, unit, _kind, dtype, nl, en, description, adults_only in BAND_METRICS:
+            if adults_only and band == AGE_BANDS[0][0]:
+                continue
+            if metric == "wmo_clients_per_1000":
+                out.append(_i(f"by_age_{band_key(band)}_wmo_clients_h1", "persons", "stock", "int", f"Wmo-cliënten ({band})",
+                              f"Wmo clients ({band})", f"Residents aged {band} (18+) with a customised or light Wmo provision so far in the year's first half."))  # fmt: skip
+            else:
+                out.append(_i(f"by_age_{band_key(band)}_{metric}", unit, "stock", dtype, f"{nl} ({band})", f"{en} ({band})",
+                              description.replace(" at year end", " at week end").replace(" (null for 0-17)", "")))  # fmt: skip
     for code in Path:
         key = Path.key(code)
         nl, en = PATH_LABELS[key]
@@ -252,6 +310,7 @@ TABLE_KEYS = tuple(i.name for i in YEARLY if i.table)
 #: Headline indicators in Mesa's DataCollector (weekly); every indicator is in `weekly_rows`.
 HEADLINE = tuple(i.name for i in sorted((i for i in WEEKLY if i.headline), key=lambda i: i.headline))
 #: Flat yearly columns (sweeps, comparisons) that are whole numbers.
+#: (A null `by_age` value, lonely and carer shares of 0-17, is NaN in a flat table.)
 INT_COLUMNS = frozenset(i.column for i in YEARLY if i.dtype == "int")
 
 

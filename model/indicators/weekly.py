@@ -13,7 +13,7 @@ import numpy as np
 from ..codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table
 from ..interface import Neighbourhood
 from ..mechanisms.help_seeking import hidden_count
-from .registry import COST_FUNCTIONS, FLOWS
+from .registry import AGE_BANDS, COST_FUNCTIONS, FLOWS, band_key
 
 PROVISION = path_table(*PROVISION_PATHS)
 
@@ -27,6 +27,7 @@ def weekly_costs(model: Neighbourhood) -> dict[str, float]:
         "specialist_care": f["specialist_client_weeks"] * p["cost_specialist_week_eur"],
         "crisis_care": f["crises"] * p["crisis_cost_eur"],
         "bridging_care": f["bridging_client_weeks"] * p["cost_bridging_week_eur"],
+        "light_wmo_provisions": f["wmo_light_client_weeks"] * p["cost_wmo_light_week_eur"],
         "informal_support": f["informal_hours"] * p["cost_informal_hour_eur"],
         "network_developers": len(model.network_developers) * p["cost_developer_fte_eur"] * year,
         "key_facility": (p["cost_key_facility_eur"] * year) if model.key_facility is not None else 0.0,
@@ -94,19 +95,57 @@ def weekly_row(model: Neighbourhood) -> dict[str, Any]:
         "volunteer_share": count(st.volunteer & adults & (st.burnout_until <= model.week)) / n_adults,
         "generalist_skill": model.team_skill(),
         "provision_h1_adults": count(st.provision_h1 & adults),
+        "light_provision_h1_adults": count(st.wmo_light_h1 & adults),
         "provision_h1_young": count(st.provision_h1 & model.youth_care_age),
         "young_0_24": model.n_young_0_24,
         "cost_total_eur": float(sum(row[f"cost_{k}_eur"] for k in COST_FUNCTIONS)),
+        "share_65_plus": count(st.age >= 65) / n,
     }
+    row |= by_age(model)
     for path in Path:
         row[f"path_{Path.key(path)}"] = int(paths[path])
+    return row
+
+
+def by_age(model: Neighbourhood) -> dict[str, Any]:
+    """The flat `by_age_<band>_<metric>` columns (`registry.AGE_BANDS`, `registry.BAND_METRICS`)."""
+    st = model.st
+    band = model.age_band
+    k = len(AGE_BANDS)
+    residents = np.bincount(band, minlength=k)
+    per = np.maximum(residents, 1)
+
+    def share(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(band, weights=mask, minlength=k) / per
+
+    columns = {
+        "residents": residents,
+        "need_social_share": share(st.need == Need.SOCIAL),
+        "need_individual_share": share(st.need == Need.INDIVIDUAL),
+        "need_complex_share": share(st.need == Need.COMPLEX),
+        "lonely_share": share(st.lonely),
+        "informal_carer_share": share((st.care_given_avg >= model.carer_cut) & model.adults),
+        "wmo_clients_h1": np.bincount(band, weights=st.provision_h1 & model.adults, minlength=k),
+    }
+    row: dict[str, Any] = {}
+    for b, (name, *_) in enumerate(AGE_BANDS):
+        key = band_key(name)
+        for metric, values in columns.items():
+            if b == 0 and metric in ("lonely_share", "informal_carer_share"):
+                continue
+            row[f"by_age_{key}_{metric}"] = (
+                int(values[b]) if metric in ("residents", "wmo_clients_h1") else float(values[b])
+            )
     return row
 
 
 def update_provision_flags(model: Neighbourhood) -> None:
     """CBS counts clients with at least one provision in the first half-year."""
     week_in_year = (model.week - 1) % WEEKS_PER_YEAR
+    st = model.st
     if week_in_year == 0:
-        model.st.provision_h1[:] = False
+        st.provision_h1[:] = False
+        st.wmo_light_h1[:] = False
     if week_in_year < HALF_YEAR_WEEKS:
-        model.st.provision_h1 |= PROVISION[model.st.path]
+        st.provision_h1 |= PROVISION[st.path] | st.wmo_light
+        st.wmo_light_h1 |= st.wmo_light

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from ..codes import HALF_YEAR_WEEKS
-from .registry import COST_FUNCTIONS, FLOWS
+from .registry import AGE_BANDS, BAND_METRICS, COST_FUNCTIONS, FLOWS, band_key
 
 
 def yearly_summary(weekly: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -67,7 +67,14 @@ def yearly_summary(weekly: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "severely_lonely_share": end["severely_lonely_share"],
                 "informal_carer_share": end["informal_carer_share"],
                 "volunteer_share": end["volunteer_share"],
+                "share_65_plus": end["share_65_plus"],
+                "births": int(total["births"]),
+                "deaths": int(total["deaths"]),
+                "moved_in": int(total["moved_in"]),
+                "moved_out": int(total["moved_out"]),
+                "admitted_long_term_care": int(total["admitted_long_term_care"]),
                 "wmo_clients_per_1000": 1000 * mid["provision_h1_adults"] / residents,
+                "wmo_light_clients_per_1000": 1000 * mid["light_provision_h1_adults"] / residents,
                 "youth_care_per_100_young": (
                     100 * mid["provision_h1_young"] / mid["young_0_24"] if mid["young_0_24"] else 0.0
                 ),
@@ -87,6 +94,27 @@ def yearly_summary(weekly: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "flex_team_cases": int(total["flex_admitted"]),
                 "cost_total_eur": float(sum(costs.values())),
                 "cost_by_function_eur": costs,
+                "by_age": by_age(end, mid),
             }
         )
+    return out
+
+
+def by_age(end: dict[str, Any], mid: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """`by_age`: each band's stocks at year end, its Wmo clients as CBS counts them (first half)."""
+    out = {}
+    for band, *_ in AGE_BANDS:
+        key = f"by_age_{band_key(band)}_"
+        residents = end[key + "residents"]
+        values: dict[str, Any] = {}
+        for metric, *_rest, adults_only in BAND_METRICS:
+            if metric == "residents":
+                values[metric] = int(residents)
+            elif metric == "wmo_clients_per_1000":
+                values[metric] = 1000 * mid[key + "wmo_clients_h1"] / residents if residents else 0.0
+            elif adults_only and band == AGE_BANDS[0][0]:
+                values[metric] = None
+            else:
+                values[metric] = end[key + metric]
+        out[band] = values
     return out

@@ -17,6 +17,7 @@ import numpy as np
 from .. import transitions
 from ..codes import Need, Path, path_table
 from ..interface import Neighbourhood
+from . import help_seeking
 from .flex_team import refer_onwards
 from .specialist_care import held_back
 
@@ -102,8 +103,13 @@ def end_episodes(model: Neighbourhood) -> None:
     back = done[ind & (path == Path.LIGHT_HELP)]
     transitions.release(model, back)
     transitions.set_path(model, back, Path.NONE)
-    # Routing: the case manager stays with an individual need; specialists hand back.
+    # Routing: the case manager stays with an individual need that still asks for help;
+    # specialists hand back. A lasting need that help has softened below the resident's own
+    # threshold goes home: it lasts, but it does not hold a case manager's place for years.
     keep = done[ind & (path != Path.LIGHT_HELP)]
+    asks = help_seeking.unmet_severity(model, keep) > help_seeking.effective_threshold(model, keep)
+    transitions.start_return(model, keep[~asks])
+    keep = keep[asks]
     transitions.release(model, keep)
     transitions.hand_back(model, keep)
     cx = need == Need.COMPLEX

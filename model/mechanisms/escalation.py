@@ -1,9 +1,14 @@
 """Escalation and de-escalation (DESIGN.md §3): the core dynamics.
 
 All severity changes of a week (life events, informal support, care, drift) are summed and applied
-once. Passing 1 moves a need up a kind (social -> individual -> complex); falling below 0 moves it
-down (complex -> individual -> social -> none). A resident therefore has one need kind at a time,
-the dominant one; mixed needs show as movement between kinds.
+once. Passing 1 moves a need up a kind (social -> individual -> complex); a social need of a young
+adult (18-29) escalates only now and then (`young_adult_escalation_share`): young people living
+alone are often lonely but rarely escalate. Falling below 0 moves a complex need down to individual
+and a social need to none; an individual need is a person-bound condition that help softens but does
+not cure (§5.3, §5.5): its severity stops at the resident's own floor (`lasting_floor`, around
+`lasting_need_floor_severity`) and it ends only by remission (`life_events.natural_course`), death
+or departure. A resident's need kind is the dominant one;
+loneliness is held beside it (`mechanisms/loneliness.py`).
 """
 
 from __future__ import annotations
@@ -20,8 +25,14 @@ def apply_severity(model: Neighbourhood) -> None:
     has = st.need > 0
     sev = st.severity + np.where(has, model.dsev, 0.0)
     up = (has & (sev >= 1.0) & (st.need < Need.COMPLEX)).nonzero()[0]
-    down = (has & (sev < 0.0)).nonzero()[0]
+    young = (st.need[up] == Need.SOCIAL) & (st.age[up] >= 18) & (st.age[up] < 30)
+    if young.any():
+        stays = young & (model.rng.random(len(up)) >= p["young_adult_escalation_share"])
+        up = up[~stays]
+    down = (has & (sev < 0.0) & (st.need != Need.INDIVIDUAL)).nonzero()[0]
     np.minimum(np.maximum(sev, 0.0, out=sev), 1.0, out=sev)  # np.clip, without its overhead
+    lasting = st.need == Need.INDIVIDUAL
+    sev[lasting] = np.maximum(sev[lasting], st.lasting_floor[lasting])
     t = p["transition_severity"]
     if len(up):
         st.need[up] += 1

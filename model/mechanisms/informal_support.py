@@ -19,6 +19,7 @@ from .. import transitions
 from ..codes import Need, Path
 from ..interface import Neighbourhood
 from ..network import spread
+from . import kin
 
 
 def share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
@@ -32,39 +33,79 @@ def own_need_capacity(p: dict) -> np.ndarray:
     return np.array([1.0, p["helping_share_with_social_need"], 0.0, 0.0], dtype=np.float32)
 
 
-def helper_hours(model: Neighbourhood) -> np.ndarray:
-    """Hours each resident can give this week."""
+def helper_hours(model: Neighbourhood, to_parents: np.ndarray | None = None) -> np.ndarray:
+    """Hours each resident can give neighbours this week (less what a frail parent outside takes)."""
     st, p = model.st, model.p
+    if to_parents is None:
+        to_parents = kin.hours_to_parents(model)
     hours = st.helper_capacity + (st.volunteer | st.activated) * np.float32(p["informal_hours_per_helper"])
     hours *= own_need_capacity(p)[st.need]
     hours *= st.burnout_until <= model.week
-    return hours
+    return np.maximum(hours - to_parents, 0.0)
 
 
-def allocate(model: Neighbourhood) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Hours (received by each resident, given by each resident) and each resident's need hours."""
+def allocate(model: Neighbourhood) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Hours (received by each resident, given by each resident), each resident's need hours, and
+    the part of the hours given that is care as CBS counts informal carers (mantelzorg: care for
+    kin or a partner with health problems, NUMBERS.md).
+
+    Help goes to the household first (partners care for each other, Gostoli & Silverman 2020),
+    then what is left flows along ties. Care is help with the individual or complex need of an
+    adult at home (a partner, a parent) or of a frail parent outside the wijk; company, help with a
+    social need, help to neighbours and parents' help to their own child (youth care beside it) are
+    informal help but not care. Kin outside the wijk count on both sides: a child outside helps a
+    resident (received), a resident helps a frail parent outside (given; `mechanisms/kin.py`)."""
     st, p = model.st, model.p
-    a = model.network.adjacency
     hours_per_kind = np.array(
         [0.0, p["need_hours_social"], p["need_hours_individual"], p["need_hours_individual"]],
         dtype=np.float32,
     )
     demand = hours_per_kind[st.need] * st.severity
+    demand *= 1.0 - np.float32(p["wmo_light_hours_share"]) * st.wmo_light  # household help, aids
+    care = demand * ((st.need >= Need.INDIVIDUAL) & model.adults)  # a child's need: parenting, youth care
     demand += np.float32(p["companionship_hours"]) * st.lonely
-    supply = helper_hours(model)
+    to_parents = kin.hours_to_parents(model)
+    supply = helper_hours(model, to_parents)
+    home, home_by, care_by = _at_home(st.household, demand, care, supply)
+    rest = demand - home
+    got, given_by = _along_ties(model.network.adjacency, rest, supply - home_by)
+    given_to = np.minimum(home + got + kin.hours_from_children(model), demand)
+    return given_to, home_by + given_by + to_parents, demand, care_by + to_parents
+
+
+def _household_sum(household: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """For each resident, the sum of x over the others in their household."""
+    total = np.bincount(household, weights=x, minlength=int(household.max()) + 1)
+    return np.maximum(total[household] - x, 0.0).astype(np.float32)
+
+
+def _at_home(
+    household: np.ndarray, demand: np.ndarray, care: np.ndarray, supply: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Help within households: each helper spreads their hours over the need of the others at home
+    in proportion to it. Returns hours received, hours given and hours of care given."""
+    need_home = _household_sum(household, demand)
+    rate = share(np.minimum(supply, need_home), need_home)
+    received = demand * _household_sum(household, rate)
+    got = np.minimum(received, demand)
+    fill = share(got, received)
+    return got, rate * _household_sum(household, demand * fill), rate * _household_sum(household, care * fill)
+
+
+def _along_ties(a, demand: np.ndarray, supply: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Help along ties: each helper spreads their hours over their contacts' need in proportion to
+    it; what a receiver cannot use is returned. Returns hours received and hours given."""
     around = spread(a, demand)  # need around each helper
-    offer = np.minimum(supply, around)
-    rate = share(offer, around)
+    rate = share(np.minimum(supply, around), around)
     received = demand * spread(a, rate)
-    given_to = np.minimum(received, demand)
-    fill = share(given_to, received)
-    given_by = rate * spread(a, demand * fill)
-    return given_to, given_by, demand
+    got = np.minimum(received, demand)
+    fill = share(got, received)
+    return got, rate * spread(a, demand * fill)
 
 
 def informal_support(model: Neighbourhood) -> None:
     st, p = model.st, model.p
-    given_to, given_by, demand = allocate(model)
+    given_to, given_by, demand, care_by = allocate(model)
     met = share(given_to, demand)
     st.informal_met[:] = met
     np.multiply(met, st.lonely, out=st.companionship_met)
@@ -74,8 +115,8 @@ def informal_support(model: Neighbourhood) -> None:
     model.dsev -= effect[st.need] * met
     # Helping others lowers one's own social need (§5.2).
     model.dsev -= (st.need == Need.SOCIAL) * np.float32(p["helping_relief"]) * given_by
-    # Carers: moving average of hours given; overload and burnout.
-    st.care_given_avg += (given_by - st.care_given_avg) / p["carer_average_weeks"]
+    # Carers: moving average of the hours of care given; overload (of all help) and burnout.
+    st.care_given_avg += (care_by - st.care_given_avg) / p["carer_average_weeks"]
     st.overload_weeks += 1
     st.overload_weeks *= given_by > p["carer_overload_hours"]
     burnt = (st.overload_weeks >= p["carer_burnout_weeks"]).nonzero()[0]

@@ -22,6 +22,7 @@ from typing import Any
 from . import (
     access,
     costs,
+    demography,
     developers,
     facility,
     flex,
@@ -55,7 +56,19 @@ __all__ = [
     "validate",
 ]
 
-_MODULES = (levers, population, needs, informal, access, specialists, returning, developers, facility, flex)
+_MODULES = (
+    levers,
+    population,
+    demography,
+    needs,
+    informal,
+    access,
+    specialists,
+    returning,
+    developers,
+    facility,
+    flex,
+)
 _P: list[Param] = [p for m in (*_MODULES, structure, costs) for g in m.GROUPS for p in g.params]
 
 #: The shipped calibrated parameter set (`wijksim calibrate` on the training wijken of
@@ -195,6 +208,10 @@ FIXED_NAMES = (
     "key_facility_light_slots",
     "region_residents",
     "specialist_slots_per_1000",
+    "demography_projected",
+    "parent_generation_gap_years",
+    "children_outside_share",
+    "kin_care_share",
 )
 
 

@@ -15,8 +15,8 @@ HELP_SEEKING("help_seeking_threshold", "severity", 0.4, 0.0, 1.0,
 HELP_SEEKING("help_seeking_threshold_spread", "severity", 0.15, 0.0, 0.5,
    "assumed",
    "Spread (sd) of the help-seeking threshold between residents.")
-HELP_SEEKING("youth_threshold_reduction", "severity", 0.15, 0.0, 1.0,
-   "§6.1 (youth & family centres, schools and youth doctors signal); assumed",
+HELP_SEEKING("youth_threshold_reduction", "severity", 0.25, 0.0, 1.0,
+   "§6.1 (youth & family centres, schools and youth doctors signal); size set so that youth care lies in the national spread (the fitted pattern level_youth_care; 0.15 until issue 19, when a lasting need that help has softened stopped asking for help by itself)",
    "Fall in the help-seeking threshold for residents under 18.",
    prior=(0.0, 0.35))
 HELP_SEEKING("hidden_need_severity", "severity", 0.4, 0.0, 1.0,
@@ -106,6 +106,18 @@ GENERALISTS("waiting_light_help_share", "share", 0.5, 0.0, 1.0,
 GENERALISTS("combined_team_unskilled_share", "share", 0.5, 0.0, 1.0,
    "§5.4, §6.5 (skill grows with coaching); assumed",
    "A combined team's effect at generalist skill 0, as a share of its effect at full skill.")
+
+# --- Light Wmo provisions (mechanisms/wmo_light.py) ---
+WMO = Group("light Wmo provisions")
+WMO("wmo_light_request_rate", "per year", 0.1, 0.0, 5.0,
+   "CBS: Wmo use (mostly household help, aids, transport) rises steeply with age; assumed size, set so that Wmo clients lie in the national spread (the fitted pattern level_wmo)",
+   "Yearly chance that an adult with an individual or complex need asks the municipality for a light provision (twice as often from 75).")
+WMO("wmo_light_end_rate", "per year", 0.1, 0.0, 5.0,
+   "assumed (yearly reviews end some provisions)",
+   "Yearly chance that a light provision ends while the need lasts.")
+WMO("wmo_light_hours_share", "share", 0.3, 0.0, 1.0,
+   "assumed (household help and aids take over part of the care)",
+   "Share of the support hours an individual need asks of informal helpers that a light provision takes over.")
 # fmt: on
 
-GROUPS = [HELP_SEEKING, GENERALISTS]
+GROUPS = [HELP_SEEKING, GENERALISTS, WMO]

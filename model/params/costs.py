@@ -31,6 +31,9 @@ G("cost_informal_hour_eur", "EUR per hour", 1.5, 0.0, 50.0,
 G("cost_bridging_week_eur", "EUR per client-week", 50.0, 0.0, 500.0,
    "assumed, wide range (bridging care while waiting, 'overbruggingszorg'; NUMBERS.md has no figure)",
    "Cost of a week of bridging care for a resident waiting for specialist care.")
+G("cost_wmo_light_week_eur", "EUR per client-week", 50.0, 0.0, 1000.0,
+   "NUMBERS.md: about EUR 4.6k per Wmo client a year, aids and household help included (derived); assumed about half for a light provision",
+   "Cost of a week of a light Wmo provision (household help, aids, transport, day activities).")
 # fmt: on
 
 GROUPS = [G]

@@ -7,8 +7,11 @@ from .param import Group
 # fmt: off
 # --- Run set-up ---
 SET_UP = Group("set-up")
-SET_UP("burn_in_weeks", "weeks", 104, 0, 520,
-   "assumed (standard ABM warm-up: the starting severities and paths settle before week 0)",
+SET_UP("settled_start", "on/off", True, False, True,
+   "issue 19 (conditions that last decades cannot be warmed up in two years)",
+   "On: individual needs start at the model's own age-specific equilibrium (onset, remission, mortality); off: at initial_individual_need_share, by risk factors.", bool)
+SET_UP("burn_in_weeks", "weeks", 208, 0, 520,
+   "assumed (standard ABM warm-up: severities, paths and the regional queue settle before week 0); 104 until issue 19, when the paths of lasting needs (case management that returns) needed 3-4 years: the settled-start pattern",
    "Weeks simulated before week 0, before network developers, key facility and flex team start; starting shares of loneliness and informal carers are matched at the end of it.", int)
 
 # --- Population (set by preset or scan row) ---
@@ -71,8 +74,8 @@ SURVEY_LEVELS("severe_loneliness_score_cut", "score", 1.7, -3.0, 6.0,
    "assumed; calibrated to RIVM 2020 severe loneliness",
    "Latent loneliness score above which an adult counts as severely lonely (De Jong Gierveld >= 9).",
    prior=(1.0, 3.0))
-SURVEY_LEVELS("carer_min_hours", "hours/week", 1.5, 0.05, 20.0,
-   "assumed; calibrated to RIVM 2020 informal carers",
+SURVEY_LEVELS("carer_min_hours", "hours/week", 0.5, 0.05, 20.0,
+   "assumed; 1.5 calibrated to RIVM 2020 informal carers while all informal help counted; since care counts as CBS counts it (kin, partners; issue 19) 0.5 gives about 10% across the shipped wijken, refit pending (docs/calibration.md)",
    "Informal help given (13-week average) from which an adult counts as an informal carer when predicting from demography.",
    prior=(0.3, 4.0))
 SURVEY_LEVELS("volunteer_base_share", "share", 0.33, 0.0, 1.0,

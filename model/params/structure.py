@@ -26,9 +26,9 @@ POPULATION = Group("population structure")
 POPULATION("single_parent_share", "share", 0.2, 0.0, 1.0,
    "CBS 2024: about 1 in 5 households with children; assumed",
    "Share of households with children headed by a single parent.")
-POPULATION("old_age_mean_excess_years", "years", 11.0, 1.0, 30.0,
-   "assumed (CBS: residents aged 65+ are about 75 on average)",
-   "Mean number of years residents aged 65 and over are older than 65 (exponentially distributed, at most 104).")
+POPULATION("old_age_mean_excess_years", "years", 10.0, 1.0, 30.0,
+   "CBS 2024: residents aged 65+ are about 75 on average, and a quarter of them are 80+ (11.0, exponentially distributed, until issue 19)",
+   "Mean number of years residents aged 65 and over are older than 65 (the life table's survivors, tilted towards younger ages to this mean; at most the life table's own mean, 11.7 at the default mortality).")
 POPULATION("helping_capacity_shape", "gamma shape", 2.0, 0.1, 50.0,
    "assumed",
    "Gamma shape of residents' willingness to help (mean 1 times informal_hours_per_helper).")

@@ -62,3 +62,14 @@ def lever_values(levers: dict[str, Any]) -> dict[str, Any]:
 def check_exclusive(preset: str | None, scan: Any, wijk: str | None) -> None:
     if preset and (scan or wijk):
         raise ParameterError("--preset", preset, "give either --preset or --scan/--wijk, not both")
+
+
+#: `--demography` values and the `demography_projected` setting each stands for.
+DEMOGRAPHY_MODES = {"stationary": False, "projected": True}
+
+
+def demography_mode(value: str) -> bool:
+    """`--demography stationary|projected` as the registry's `demography_projected`."""
+    if value not in DEMOGRAPHY_MODES:
+        raise ParameterError("--demography", value, f"must be one of {', '.join(DEMOGRAPHY_MODES)}")
+    return DEMOGRAPHY_MODES[value]

@@ -17,7 +17,7 @@ from ..model.indicators.registry import TABLE_KEYS
 from ..model.params import ParameterError, parse_changes, parse_set
 from ..model.presets import PRESET_NAMES
 from ..viz.numbers import significant
-from .common import app, check_exclusive, fail, lever_values, with_lever_options
+from .common import app, check_exclusive, demography_mode, fail, lever_values, with_lever_options
 
 
 @app.command()
@@ -53,6 +53,13 @@ def run(
         Path | None,
         typer.Option(help="Parameter file (e.g. a calibration's fitted_params.json); --set overrides it."),
     ] = None,
+    demography: Annotated[
+        str | None,
+        typer.Option(
+            help="stationary (the default: the age structure stays near the scan's while people age) or "
+            "projected (cohorts age as they would; births and in-movers at national rates)."
+        ),
+    ] = None,
     out: Annotated[Path | None, typer.Option(help="Output folder (must be new or empty).")] = None,
     force: Annotated[
         bool, typer.Option(help="Write into a non-empty folder (replaces only wijksim's own output files).")
@@ -71,6 +78,8 @@ def run(
             overrides = load_params_file(params)[0]
         overrides |= parse_set(set_ or [])
         overrides |= lever_values(levers)
+        if demography is not None:
+            overrides["demography_projected"] = demography_mode(demography)
         spec = RunSpec(
             preset=preset or ("default" if not scan else None),
             scan=str(scan) if scan else None,
