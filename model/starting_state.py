@@ -21,10 +21,18 @@ HISTORY_STEP = 0.5
 #: Share of life events that hit a resident without any need (the rest raise a need they have);
 #: about 1 in 10 residents has a social need (assumed for this purpose only).
 NO_NEED_SHARE = 0.9
+#: Many lasting needs do not start as one: a complex need softens into an individual one (DESIGN.md
+#: §3). The model's own rate of that, per life event, by age band (lower edges in AGE_EDGES), as
+#: measured on the presets default, deprived and traditional-village by
+#: `scripts/measure_escalation.py` (close across them); measure again when those dynamics change.
+#: The histories use the share `settle_escalation_share` of it (they lack these needs' ways out).
+AGE_EDGES = np.array([0.0, 18.0, 30.0, 45.0, 65.0, 75.0])
+ESCALATION_PER_EVENT = np.array([0.04, 0.03, 0.025, 0.025, 0.04, 0.075])
 
 
 def lasting_rates(p: dict, ages: np.ndarray, deprived: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Yearly onset of an individual need at these ages (life events, frailty from 65), and the
+    """Yearly onset of an individual need at these ages (life events, escalation of a social need,
+    frailty from 65), and the
     rate at which one ends among the living: remission plus the extra mortality of those with a
     need and the admissions of the frailest to long-term care (the living are those who stayed,
     so these departures take needs out of the cohort)."""
@@ -35,6 +43,8 @@ def lasting_rates(p: dict, ages: np.ndarray, deprived: np.ndarray) -> tuple[np.n
         np.where(ages < 18, p["individual_onset_weight_under_18"], 1.0),
     )
     onset = events * NO_NEED_SHARE * np.minimum(p["individual_onset_share"] * weight, 1.0)
+    band = np.searchsorted(AGE_EDGES, ages, side="right") - 1
+    onset = onset + events * p["settle_escalation_share"] * ESCALATION_PER_EVENT[band]
     onset = onset + np.where(
         ages >= 65, p["frailty_onset_rate_75"] * np.exp2((ages - 75.0) / p["frailty_doubling_years"]), 0.0
     )

@@ -251,7 +251,7 @@ def test_a_settled_start_draws_lasting_needs_by_age_at_the_floor_and_above():
     st = m.st
     ind = st.need == Need.INDIVIDUAL
     old, mid = st.age >= 75, (st.age >= 25) & (st.age < 45)
-    assert ind[old].mean() > 3 * ind[mid].mean()
+    assert ind[old].mean() > 2.5 * ind[mid].mean()  # about 4x after the warm-up
     assert (st.severity[ind] >= st.lasting_floor[ind] - 1e-6).all()
     assert (st.severity[ind] <= st.lasting_floor[ind] + 0.35 + 1e-6).all()
     # provisions, asked for over the years and ended by reviews, at most at their long-run share

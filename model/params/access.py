@@ -16,7 +16,7 @@ HELP_SEEKING("help_seeking_threshold_spread", "severity", 0.15, 0.0, 0.5,
    "assumed",
    "Spread (sd) of the help-seeking threshold between residents.")
 HELP_SEEKING("youth_threshold_reduction", "severity", 0.25, 0.0, 1.0,
-   "§6.1 (youth & family centres, schools and youth doctors signal); size set so that youth care lies in the national spread (the fitted pattern level_youth_care; 0.15 until issue 19, when a lasting need that help has softened stopped asking for help by itself)",
+   "§6.1 (youth & family centres, schools and youth doctors signal); size set so that youth care lies in the national spread (the fitted pattern level_youth_care; no longer fitted to the scan data, docs/calibration.md §4; 0.15 until issue 19, when a lasting need that help has softened stopped asking for help by itself)",
    "Fall in the help-seeking threshold for residents under 18.",
    prior=(0.0, 0.35))
 HELP_SEEKING("hidden_need_severity", "severity", 0.4, 0.0, 1.0,

@@ -10,6 +10,9 @@ SET_UP = Group("set-up")
 SET_UP("settled_start", "on/off", True, False, True,
    "issue 19 (conditions that last decades cannot be warmed up in two years)",
    "On: individual needs start at the model's own age-specific equilibrium (onset, remission, mortality); off: at initial_individual_need_share, by risk factors.", bool)
+SET_UP("settle_escalation_share", "share", 0.4, 0.0, 1.0,
+   "set with the fitted settled-start patterns (docs/calibration.md §4): with 0 individual needs rise by 5% over 10 years, with 1 they fall by 7%",
+   "Share of the model's measured rate at which complex needs soften into lasting individual ones (model/starting_state.py ESCALATION_PER_EVENT) that the settled start's life histories use; they lack these needs' other ways in and out.")
 SET_UP("burn_in_weeks", "weeks", 208, 0, 520,
    "assumed (standard ABM warm-up: severities, paths and the regional queue settle before week 0); 104 until issue 19, when the paths of lasting needs (case management that returns) needed 3-4 years: the settled-start pattern",
    "Weeks simulated before week 0, before network developers, key facility and flex team start; starting shares of loneliness and informal carers are matched at the end of it.", int)
@@ -75,7 +78,7 @@ SURVEY_LEVELS("severe_loneliness_score_cut", "score", 1.7, -3.0, 6.0,
    "Latent loneliness score above which an adult counts as severely lonely (De Jong Gierveld >= 9).",
    prior=(1.0, 3.0))
 SURVEY_LEVELS("carer_min_hours", "hours/week", 0.5, 0.05, 20.0,
-   "assumed; 1.5 calibrated to RIVM 2020 informal carers while all informal help counted; since care counts as CBS counts it (kin, partners; issue 19) 0.5 gives about 10% across the shipped wijken, refit pending (docs/calibration.md)",
+   "assumed; calibrated to RIVM 2020 informal carers (docs/calibration.md §4; 1.6 while all informal help counted, 0.34 since care counts as CBS counts it: kin, partners, issue 19)",
    "Informal help given (13-week average) from which an adult counts as an informal carer when predicting from demography.",
    prior=(0.3, 4.0))
 SURVEY_LEVELS("volunteer_base_share", "share", 0.33, 0.0, 1.0,
