@@ -70,7 +70,8 @@ def old_ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
 
 def _old_weights(ages: np.ndarray, p: dict[str, Any]) -> np.ndarray:
     """Relative numbers at ages 65+: life-table survivors tilted to the wanted mean excess age."""
-    base = gompertz_survival(ages, p)
+    log_base = gompertz_log_survival(ages, p)
+    base = np.exp(log_base - log_base.max())  # relative: no underflow however steep the mortality
     excess = ages - 65.0
     target = min(p["old_age_mean_excess_years"], float((base * excess).sum() / base.sum()))
     low, high = 0.0, 1.0  # the tilt (per year) that gives the wanted mean, by bisection
@@ -178,10 +179,18 @@ def _initial_needs(rng: np.random.Generator, st: ResidentState, p: dict[str, Any
         free[idx] = False
 
 
+def gompertz_log_survival(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:
+    """Log of the chance to live from birth to `age` under the Gompertz law of the registry (a
+    constant hazard when the slope is 0)."""
+    a, b = p["mortality_gompertz_intercept"], p["mortality_gompertz_slope"]
+    age = np.asarray(age, dtype=float)
+    cumulative = np.expm1(b * age) / b if b > 1e-12 else age
+    return -np.exp(a) * cumulative
+
+
 def gompertz_survival(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:
     """Chance to live from birth to `age` under the Gompertz law of the registry."""
-    a, b = p["mortality_gompertz_intercept"], p["mortality_gompertz_slope"]
-    return np.exp(-np.exp(a) / b * (np.exp(b * age) - 1.0))
+    return np.exp(gompertz_log_survival(age, p))
 
 
 def frailty_prevalence(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:

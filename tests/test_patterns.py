@@ -35,7 +35,8 @@ def test_every_pattern_has_a_unique_snake_case_name_a_source_a_target_and_a_role
         assert p.compute is not None or p.needs, p.name  # no statistic only while its output is missing
     fitted = {p.name for p in BATTERY if p.role == "fitted"}
     assert {"level_lonely", "level_wmo", "level_youth_care"} <= fitted
-    assert all(p.group == "levels" for p in BATTERY if p.role == "fitted")
+    # levels, and the settled start (settle_escalation_share was set with it, issue 19)
+    assert all(p.group in ("levels", "settled start") for p in BATTERY if p.role == "fitted")
 
 
 def test_a_small_battery_gives_one_row_per_pattern_with_its_columns_and_robustness():
