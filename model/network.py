@@ -91,6 +91,7 @@ class SocialNetwork:
 
     def _index_cells(self) -> None:
         """Residents sorted by cell with cumulative sociability, for drawing partners by cell."""
+        self._cells_stale = False
         self._order = np.argsort(self.cell, kind="stable")
         w = self.sociability[self._order]
         self._cumw = np.cumsum(w)
@@ -119,13 +120,16 @@ class SocialNetwork:
         self._adj = None
 
     def relocate(self, rows: np.ndarray, to: np.ndarray) -> None:
-        """Rows now live where `to` live: their neighbourhood ties form in that cell."""
+        """Rows now live where `to` live: their neighbourhood ties form in that cell (the index of
+        cells is rebuilt when ties are next drawn)."""
         self.cell[rows] = self.cell[to]
-        self._index_cells()
+        self._cells_stale = True
 
     # --- tie formation -------------------------------------------------------------------
     def _local_partners(self, rng: np.random.Generator, u: np.ndarray) -> np.ndarray:
         """A partner for each u: sociability-weighted, in u's cell (or anywhere, long range)."""
+        if self._cells_stale:
+            self._index_cells()
         lo, hi = self._cell_lo[self.cell[u]], self._cell_hi[self.cell[u]]
         far = rng.random(len(u)) < self.long_range_share
         lo = np.where(far, 0.0, lo)
@@ -137,6 +141,8 @@ class SocialNetwork:
     def random_ties(self, rng: np.random.Generator, m: int) -> tuple[np.ndarray, np.ndarray]:
         if m <= 0 or self.n < 2:
             return np.empty(0, np.int32), np.empty(0, np.int32)
+        if self._cells_stale:
+            self._index_cells()
         u = rng.choice(self.n, size=m, p=self._p_global)
         return u.astype(np.int32), self._local_partners(rng, u).astype(np.int32)
 

@@ -152,14 +152,14 @@ def test_the_frailest_75_plus_leave_for_long_term_care():
 def test_every_departure_is_replaced_newcomers_arrive_without_local_ties_and_babies_join_a_family():
     m = NeighbourhoodModel(rng=3, years=1, residents=3000, burn_in_weeks=0, record_history=True)
     n = m.st.n
-    m._week = 4
+    m._week = m.p["demography_update_weeks"]
     rows_before = m.st.age.copy()
     demography.demography(m)
     st = m.st
     assert st.n == n and m.flows["deaths"] + m.flows["moved_out"] + m.flows["admitted_long_term_care"] == (
         m.flows["births"] + m.flows["moved_in"]
     )
-    new = (st.arrived_week == 4).nonzero()[0]
+    new = (st.arrived_week == m.week).nonzero()[0]
     assert len(new) > 0
     households = st.household
     for i in new:
@@ -170,7 +170,7 @@ def test_every_departure_is_replaced_newcomers_arrive_without_local_ties_and_bab
     for b in babies:
         mates = (households == households[b]).nonzero()[0]
         assert ((st.age[mates] >= 20) & (st.age[mates] < 45)).any()
-    assert (st.age[st.arrived_week < 4] > rows_before[st.arrived_week < 4]).all()  # the rest aged
+    assert (st.age[st.arrived_week < m.week] > rows_before[st.arrived_week < m.week]).all()  # the rest aged
 
 
 def test_young_adults_leave_their_parents_home():

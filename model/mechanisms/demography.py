@@ -1,7 +1,7 @@
 """Residents over time (issue 19): people age, die, move to long-term care, are born, and move out and
 in; newcomers arrive without local ties.
 
-Every `network_update_weeks` weeks (with the network's update) ages advance and departures happen:
+Every `demography_update_weeks` weeks (quarterly) ages advance and departures happen:
 deaths (Gompertz, higher with an individual or complex need), admissions to long-term care (the
 frailest 75+), households moving out (by the age of their oldest adult) and young adults leaving
 their parents' home. The number of
@@ -51,7 +51,7 @@ def age_target(age: np.ndarray) -> np.ndarray:
 
 def demography(model: Neighbourhood) -> None:
     p = model.p
-    weeks = p["network_update_weeks"]
+    weeks = p["demography_update_weeks"]
     if model.week % weeks:
         return
     st, rng = model.st, model.rng

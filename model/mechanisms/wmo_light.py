@@ -18,7 +18,8 @@ from ..interface import Neighbourhood
 
 def wmo_light(model: Neighbourhood) -> None:
     st, p, rng = model.st, model.p, model.rng
-    ends = st.wmo_light & ((st.need < Need.INDIVIDUAL) | (rng.random(st.n) < p["wmo_light_end_rate"] / 52.0))
+    held = st.wmo_light.nonzero()[0]
+    ends = held[(st.need[held] < Need.INDIVIDUAL) | (rng.random(len(held)) < p["wmo_light_end_rate"] / 52.0)]
     st.wmo_light[ends] = False
     ask = ((st.need >= Need.INDIVIDUAL) & (st.age >= 18) & ~st.wmo_light).nonzero()[0]
     rate = p["wmo_light_request_rate"] * np.where(st.age[ask] >= 75, 2.0, 1.0)
