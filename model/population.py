@@ -55,7 +55,7 @@ def _trapezoid(
 def lasting_floor(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:
     """Each resident's floor for a lasting need: within half of `lasting_need_floor_severity` either
     side of it (a mild disability asks less support than advanced dementia)."""
-    return (p["lasting_need_floor_severity"] * rng.uniform(0.5, 1.5, n)).astype(np.float32)
+    return np.minimum(p["lasting_need_floor_severity"] * rng.uniform(0.5, 1.5, n), 1.0).astype(np.float32)
 
 
 def old_ages(rng: np.random.Generator, n: int, p: dict[str, Any]) -> np.ndarray:

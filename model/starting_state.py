@@ -67,7 +67,7 @@ def starting_severity(rng: np.random.Generator, floors: np.ndarray, p: dict) -> 
     resident's floor that help cannot push below, half up to 0.35 above it."""
     n = len(floors)
     above = rng.random(n) < 0.5
-    return (floors + above * rng.uniform(0.0, 0.35, n)).astype(np.float32)
+    return np.minimum(floors + above * rng.uniform(0.0, 0.35, n), 1.0).astype(np.float32)
 
 
 def settle_lasting_needs(model: Neighbourhood) -> None:
