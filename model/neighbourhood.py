@@ -353,8 +353,8 @@ class NeighbourhoodModel(mesa.Model):
         return self.events.of(i)
 
     def area_age_masks(self, area: int) -> tuple[np.ndarray, np.ndarray]:
-        """(adults, old enough for a developer's introductions) among an area's members; ages do not
-        change during a run."""
+        """(adults, old enough for a developer's introductions) among an area's members, cached until
+        ages next change (`derive_from_ages` clears it)."""
         if area not in self._area_age_masks:
             age = self.st.age[self.area_members[area]]
             self._area_age_masks[area] = (age >= 18, age >= self.p["developer_min_age"])

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from .codes import LONG_AGO, PROVIDER_NONE, Need, Path
+from .rates import frailty_prevalence, gompertz_log_survival, gompertz_survival
 from .sampling import weighted_pick
 from .state import ResidentState
 
@@ -177,27 +178,6 @@ def _initial_needs(rng: np.random.Generator, st: ResidentState, p: dict[str, Any
         st.need[idx] = kind
         st.severity[idx] = rng.uniform(0.1, 0.7, len(idx))
         free[idx] = False
-
-
-def gompertz_log_survival(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:
-    """Log of the chance to live from birth to `age` under the Gompertz law of the registry (a
-    constant hazard when the slope is 0)."""
-    a, b = p["mortality_gompertz_intercept"], p["mortality_gompertz_slope"]
-    age = np.asarray(age, dtype=float)
-    cumulative = np.expm1(b * age) / b if b > 1e-12 else age
-    return -np.exp(a) * cumulative
-
-
-def gompertz_survival(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:
-    """Chance to live from birth to `age` under the Gompertz law of the registry."""
-    return np.exp(gompertz_log_survival(age, p))
-
-
-def frailty_prevalence(age: np.ndarray, p: dict[str, Any]) -> np.ndarray:
-    """The chance to have become frail by `age` (from 65, at the frailty onset rate; no remission)."""
-    d = p["frailty_doubling_years"]
-    cum = p["frailty_onset_rate_75"] * d / np.log(2) * (np.exp2((age - 75.0) / d) - np.exp2(-10.0 / d))
-    return np.where(age > 65, 1.0 - np.exp(-np.maximum(cum, 0.0)), 0.0)
 
 
 def draw_kin(rng: np.random.Generator, st: ResidentState, idx: np.ndarray, p: dict[str, Any]) -> None:

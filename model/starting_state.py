@@ -15,6 +15,7 @@ from . import transitions
 from .codes import Need, Path
 from .interface import Neighbourhood
 from .mechanisms import help_seeking, informal_support
+from .rates import frailty_onset_rate, mortality_rate
 
 #: Step (years) of the life histories from which the settled start draws lasting needs.
 HISTORY_STEP = 0.5
@@ -45,15 +46,13 @@ def lasting_rates(p: dict, ages: np.ndarray, deprived: np.ndarray) -> tuple[np.n
     onset = events * NO_NEED_SHARE * np.minimum(p["individual_onset_share"] * weight, 1.0)
     band = np.searchsorted(AGE_EDGES, ages, side="right") - 1
     onset = onset + events * p["settle_escalation_share"] * ESCALATION_PER_EVENT[band]
-    onset = onset + np.where(
-        ages >= 65, p["frailty_onset_rate_75"] * np.exp2((ages - 75.0) / p["frailty_doubling_years"]), 0.0
-    )
+    onset = onset + frailty_onset_rate(ages, p)
     remission = np.where(
         ages < 18,
         p["individual_remission_rate_under_18"],
         np.where(ages < 65, p["individual_remission_rate_adult"], p["individual_remission_rate_65_plus"]),
     )
-    mortality = np.exp(p["mortality_gompertz_intercept"] + p["mortality_gompertz_slope"] * ages)
+    mortality = mortality_rate(ages, p)
     # The frailest 75+ leave for a nursing home: those of the starting severities at or above the cut.
     draws = np.random.default_rng(0)
     floors = p["lasting_need_floor_severity"] * draws.uniform(0.5, 1.5, 4000)

@@ -11,7 +11,8 @@ from wijksim.model.codes import WEEKS_PER_YEAR, Need, Path
 from wijksim.model.mechanisms import demography, escalation, informal_support, kin, life_events, wmo_light
 from wijksim.model.neighbourhood import NeighbourhoodModel
 from wijksim.model.params import validate
-from wijksim.model.population import gompertz_survival, old_ages
+from wijksim.model.population import old_ages
+from wijksim.model.rates import gompertz_survival
 
 
 def _week_of_support(m) -> None:

@@ -23,6 +23,7 @@ from .. import transitions
 from ..codes import LONG_AGO, PROVIDER_NONE, WEEKS_PER_YEAR, Need, Path, chance_within
 from ..interface import Neighbourhood
 from ..population import draw_kin, lasting_floor, volunteer_chance
+from ..rates import mortality_rate
 from ..starting_state import starting_severity
 from . import kin
 
@@ -121,7 +122,7 @@ def _willingness(model: Neighbourhood, rows: np.ndarray) -> None:
 
 def _deaths(model: Neighbourhood, weeks: int, gone: np.ndarray) -> np.ndarray:
     st, p = model.st, model.p
-    hazard = np.exp(p["mortality_gompertz_intercept"] + p["mortality_gompertz_slope"] * st.age.astype(float))
+    hazard = mortality_rate(st.age.astype(float), p)
     hazard *= np.where(st.need >= Need.INDIVIDUAL, p["individual_need_mortality_factor"], 1.0)
     die = (model.rng.random(st.n) < 1.0 - np.exp(-hazard * weeks / WEEKS_PER_YEAR)) & ~gone
     gone |= die

@@ -16,6 +16,7 @@ import numpy as np
 
 from ..codes import WEEKS_PER_YEAR, Need
 from ..interface import Neighbourhood
+from ..rates import frailty_onset_rate, mortality_rate
 
 
 def age_parents(model: Neighbourhood, weeks: int) -> None:
@@ -26,17 +27,13 @@ def age_parents(model: Neighbourhood, weeks: int) -> None:
         return
     st.parent_age[alive] += np.float32(weeks / WEEKS_PER_YEAR)
     age = st.parent_age[alive].astype(float)
-    hazard = np.exp(p["mortality_gompertz_intercept"] + p["mortality_gompertz_slope"] * age)
+    hazard = mortality_rate(age, p)
     hazard *= np.where(st.parent_need[alive], p["individual_need_mortality_factor"], 1.0)
     dies = rng.random(len(alive)) < 1.0 - np.exp(-hazard * weeks / WEEKS_PER_YEAR)
     st.parent_age[alive[dies]] = np.nan
     st.parent_need[alive[dies]] = False
     healthy = alive[~dies & ~st.parent_need[alive]]
-    rate = np.where(
-        st.parent_age[healthy] >= 65,
-        p["frailty_onset_rate_75"] * np.exp2((st.parent_age[healthy] - 75.0) / p["frailty_doubling_years"]),
-        0.0,
-    )
+    rate = frailty_onset_rate(st.parent_age[healthy], p)
     st.parent_need[healthy[rng.random(len(healthy)) < 1.0 - np.exp(-rate * weeks / WEEKS_PER_YEAR)]] = True
 
 

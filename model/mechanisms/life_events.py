@@ -14,6 +14,7 @@ import numpy as np
 from .. import transitions
 from ..codes import WAITING_PATHS, Need, Path, path_table, weekly_share
 from ..interface import Neighbourhood
+from ..rates import frailty_onset_rate
 
 WAITING = path_table(*WAITING_PATHS)
 
@@ -53,7 +54,7 @@ def frailty_onset(model: Neighbourhood) -> None:
     old = ((st.age >= 65) & (st.need < Need.INDIVIDUAL)).nonzero()[0]
     if len(old) == 0:
         return
-    rate = p["frailty_onset_rate_75"] * np.exp2((st.age[old] - 75.0) / p["frailty_doubling_years"])
+    rate = frailty_onset_rate(st.age[old], p)
     frail = old[model.rng.random(len(old)) < np.minimum(rate, 52.0) / 52.0]
     if len(frail):
         st.severity[frail] = np.maximum(st.severity[frail], p["transition_severity"])
