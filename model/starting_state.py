@@ -9,6 +9,8 @@ is modelled. When predicting from demography (calibration), the calibrated cut-o
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 
 from . import transitions
@@ -29,6 +31,20 @@ NO_NEED_SHARE = 0.9
 #: The histories use the share `settle_escalation_share` of it (they lack these needs' ways out).
 AGE_EDGES = np.array([0.0, 18.0, 30.0, 45.0, 65.0, 75.0])
 ESCALATION_PER_EVENT = np.array([0.04, 0.03, 0.025, 0.025, 0.04, 0.075])
+
+
+@functools.cache
+def _frailest_share(floor: float, min_severity: float) -> float:
+    draws = np.random.default_rng(0)
+    floors = floor * draws.uniform(0.5, 1.5, 4000)
+    return float(np.mean(starting_severity(draws, floors, {}) >= min_severity))
+
+
+def frailest_share(p: dict) -> float:
+    """Share of lasting needs at the starting severities that are at or above
+    `long_term_care_min_severity`: the frailest, who may leave for a nursing home (computed once per
+    parameter set, not at every step of the life histories)."""
+    return _frailest_share(p["lasting_need_floor_severity"], p["long_term_care_min_severity"])
 
 
 def lasting_rates(p: dict, ages: np.ndarray, deprived: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -53,11 +69,7 @@ def lasting_rates(p: dict, ages: np.ndarray, deprived: np.ndarray) -> tuple[np.n
         np.where(ages < 65, p["individual_remission_rate_adult"], p["individual_remission_rate_65_plus"]),
     )
     mortality = mortality_rate(ages, p)
-    # The frailest 75+ leave for a nursing home: those of the starting severities at or above the cut.
-    draws = np.random.default_rng(0)
-    floors = p["lasting_need_floor_severity"] * draws.uniform(0.5, 1.5, 4000)
-    frailest = float(np.mean(starting_severity(draws, floors, p) >= p["long_term_care_min_severity"]))
-    admissions = np.where(ages >= 75, p["long_term_care_admission_rate"] * frailest, 0.0)
+    admissions = np.where(ages >= 75, p["long_term_care_admission_rate"] * frailest_share(p), 0.0)
     return onset, remission + mortality * (p["individual_need_mortality_factor"] - 1.0) + admissions
 
 
