@@ -8,7 +8,9 @@ import mesa
 
 
 class FlexTeamMember(mesa.Agent):
-    def __init__(self, model: mesa.Model):
+    def __init__(self, model: mesa.Model, fte: float = 1.0):
         super().__init__(model)
+        #: Working time, as a share of a full-time post.
+        self.fte = fte
         #: Cases this member has taken on since the team started.
         self.cases_taken = 0

@@ -15,8 +15,10 @@ class KeyFacility(mesa.Agent):
         super().__init__(model)
         #: Its place in the unit square, and the distance within which residents are in reach.
         self.x, self.y, self.radius = x, y, radius
-        #: The residents within reach (indices).
+        #: The residents within reach (indices): they live near and know the place.
         self.members = members
+        #: Weeks since it opened (the share who know it grows with them).
+        self.weeks_open = 0
         #: Light-help places without referral.
         self.light_slots = light_slots
         self.signalled = 0

@@ -9,11 +9,15 @@ import mesa
 
 
 class NetworkDeveloper(mesa.Agent):
-    def __init__(self, model: mesa.Model, area: int):
+    def __init__(self, model: mesa.Model, area: int, fte: float = 1.0):
         super().__init__(model)
+        #: Working time, as a share of a full-time post (a small wijk gets part of one).
+        self.fte = fte
         self.area = area
         self.weeks_in_area = 0
         self.ties_created = 0
         self.residents_activated = 0
+        #: Residents contacted (introductions and requests to help, accepted or not).
+        self.contacts = 0
         #: Areas in the order worked (the first is where the developer started).
         self.areas_worked = [area]

@@ -13,6 +13,8 @@ would change results, which the model issues do deliberately, not this module.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 
 #: Weeks in a model year (a step is a week).
@@ -112,3 +114,11 @@ WAITING_PATHS = (Path.WAITING_GENERALIST, Path.WAITING_SPECIALIST)
 #: Provider codes stored in `ResidentState.provider` for help outside the neighbourhood team.
 PROVIDER_NONE = -1
 PROVIDER_KEY_FACILITY = -2
+
+
+def posts(fte: float) -> list[float]:
+    """Working time per professional for a dose in FTE: whole posts, and the rest as one part-time
+    post (a small wijk gets part of a developer)."""
+    whole = int(math.floor(fte + 1e-9))
+    rest = fte - whole
+    return [1.0] * whole + ([rest] if rest > 1e-9 else [])

@@ -39,6 +39,8 @@ class Neighbourhood(Protocol):
     dsev: np.ndarray
     #: Ties the levers made this week, added at the next network update.
     pending_ties: list[tuple[np.ndarray, np.ndarray]]
+    pending_developer_ties: list[tuple[np.ndarray, np.ndarray]]
+    gp_trust: float
     #: Observe every indicator every week (False: only at the weeks the yearly summary reads).
     full_weekly_rows: bool
     #: Fixed masks, counts and rates of the population.
@@ -82,6 +84,12 @@ class Neighbourhood(Protocol):
     def generalist_load(self) -> np.ndarray: ...
 
     def team_skill(self) -> float: ...
+
+    @property
+    def developer_fte(self) -> float: ...
+
+    @property
+    def flex_fte(self) -> float: ...
 
     def set_specialist_capacity(self, factor: float) -> None: ...
 

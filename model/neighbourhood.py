@@ -63,7 +63,7 @@ WEEK = (
     key_facility.key_facility,  # meeting place, signalling, light help without referral
     triage.triage,  # generalists take requests within capacity and route them
     specialist_care.admit,  # specialists admit from the waiting list
-    flex_team.take_waiting,  # the flex team takes waiting cases early
+    flex_team.intake,  # the flex team takes waiting cases, then cases before referral
     flex_team.coach,  # coaching raises skill; without it skill drifts back
     care.care_effects,  # what each path does to severity
     escalation.apply_severity,  # the week's severity changes; needs move up or down a kind
@@ -122,6 +122,7 @@ class NeighbourhoodModel(mesa.Model):
         self.events = EventLog(enabled=record_history)
         self.flows: defaultdict[str, float] = defaultdict(float)
         self.pending_ties: list[tuple[np.ndarray, np.ndarray]] = []
+        self.pending_developer_ties: list[tuple[np.ndarray, np.ndarray]] = []
         p = self.p
         self.st, household_ties = build_population(self.rng, p)
         self.dsev = np.zeros(self.st.n, dtype=np.float32)
@@ -240,6 +241,8 @@ class NeighbourhoodModel(mesa.Model):
         self.network_developers = []
         self.key_facility = None
         self.flex_team = []
+        #: The GP's trust in the neighbourhood team, 0-1 (`flex_team.gp_trust`).
+        self.gp_trust = 0.0
 
     def set_neighbourhood_team(self, factor: float) -> None:
         """Set the team to `factor` times its normal size, also mid-run (e.g. the 2015
@@ -293,6 +296,14 @@ class NeighbourhoodModel(mesa.Model):
             self._team_skill = (skills, float(np.mean(skills)) if skills else 0.0)
         return self._team_skill[1]
 
+    @property
+    def developer_fte(self) -> float:
+        return float(sum(d.fte for d in self.network_developers))
+
+    @property
+    def flex_fte(self) -> float:
+        return float(sum(m.fte for m in self.flex_team))
+
     # --- the week ------------------------------------------------------------------------------
     @property
     def week(self) -> int:
@@ -338,11 +349,16 @@ class NeighbourhoodModel(mesa.Model):
             self.step()
 
     def _update_network(self) -> None:
-        """Ties lapse and form anew (an equilibrium); the ties the levers made join the network."""
+        """Ties lapse and form anew (an equilibrium); developers' ties fade unless kept going; the
+        ties the levers made join the network."""
         self.network.turnover(self.rng, self.p["tie_decay_rate"], self.p["network_update_weeks"])
+        network_developers.fade_ties(self)
         for u, v in self.pending_ties:
             self.network.add_ties(u, v)
+        for u, v in self.pending_developer_ties:
+            self.network.add_lever_ties(u, v)
         self.pending_ties = []
+        self.pending_developer_ties = []
 
     # --- views -----------------------------------------------------------------------------------
     def resident(self, i: int) -> Resident:

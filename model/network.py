@@ -3,8 +3,10 @@
 Household ties are permanent. Neighbourhood ties are local (mostly within a small spatial cell),
 their number per person is over-dispersed (gamma-distributed sociability, so some residents have
 none: De Jong Gierveld & Van Tilburg), they lapse at `tie_decay_rate` and are replaced at the same
-rate, so the baseline network is in equilibrium. Levers (network developers, key facility) add ties
-on top; those lapse at the same rate, so their effect outlasts the lever only slowly.
+rate, so the baseline network is in equilibrium. The key facility adds ties on top that lapse at the
+same rate. Ties a network developer made are kept apart (`lever_u`, `lever_v`): without a developer
+who keeps them going they fade faster (`introduced_tie_fade_rate`), since nothing yet brings the two
+together (§6.2, §6.5).
 """
 
 from __future__ import annotations
@@ -83,6 +85,9 @@ class SocialNetwork:
         self.u = np.empty(0, dtype=np.int32)
         self.v = np.empty(0, dtype=np.int32)
         self.baseline_ties = 0
+        #: Ties network developers made (they fade without maintenance; `fade_lever_ties`).
+        self.lever_u = np.empty(0, dtype=np.int32)
+        self.lever_v = np.empty(0, dtype=np.int32)
         #: Neighbourhood ties ended by residents leaving since the last turnover, formed anew then
         #: (so that the network keeps its size as people come and go; newcomers draw them too).
         self.lost = 0
@@ -112,6 +117,8 @@ class SocialNetwork:
         self.u, self.v = self.u[keep], self.v[keep]
         keep = ~(gone[self.hh_u] | gone[self.hh_v])
         self.hh_u, self.hh_v = self.hh_u[keep], self.hh_v[keep]
+        keep = ~(gone[self.lever_u] | gone[self.lever_v])
+        self.lever_u, self.lever_v = self.lever_u[keep], self.lever_v[keep]
         self._adj = None
 
     def add_household_ties(self, u: np.ndarray, v: np.ndarray) -> None:
@@ -159,6 +166,27 @@ class SocialNetwork:
             self.v = np.concatenate([self.v, v[keep].astype(np.int32)])
             self._adj = None
 
+    def add_lever_ties(self, u: np.ndarray, v: np.ndarray) -> None:
+        keep = u != v
+        if keep.any():
+            self.lever_u = np.concatenate([self.lever_u, u[keep].astype(np.int32)])
+            self.lever_v = np.concatenate([self.lever_v, v[keep].astype(np.int32)])
+            self._adj = None
+
+    def fade_lever_ties(
+        self, rng: np.random.Generator, maintained: np.ndarray, q_maintained: float, q_left: float
+    ) -> int:
+        """Developers' ties lapse: at chance q_maintained where an end lives in an area a developer
+        still works (`maintained`, per resident), else at q_left. Returns how many lapsed."""
+        if len(self.lever_u) == 0:
+            return 0
+        kept = maintained[self.lever_u] | maintained[self.lever_v]
+        lapse = rng.random(len(self.lever_u)) < np.where(kept, q_maintained, q_left)
+        if lapse.any():
+            self.lever_u, self.lever_v = self.lever_u[~lapse], self.lever_v[~lapse]
+            self._adj = None
+        return int(np.count_nonzero(lapse))
+
     def turnover(self, rng: np.random.Generator, yearly_rate: float, weeks: int) -> None:
         """Lapse ties at `yearly_rate` and form the baseline's worth anew (an equilibrium)."""
         q = chance_within(yearly_rate, weeks)
@@ -175,8 +203,8 @@ class SocialNetwork:
     @property
     def adjacency(self) -> sp.csr_matrix:
         if self._adj is None:
-            u = np.concatenate([self.u, self.hh_u])
-            v = np.concatenate([self.v, self.hh_v])
+            u = np.concatenate([self.u, self.hh_u, self.lever_u])
+            v = np.concatenate([self.v, self.hh_v, self.lever_v])
             self._adj = a = symmetric_adjacency(self.n, u, v)
             self._cache = {}
             self._degree = np.diff(a.indptr).astype(np.int32)

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from .codes import WEEKS_PER_YEAR
+from .codes import WEEKS_PER_YEAR, posts
 from .interface import Neighbourhood
 from .mechanisms import flex_team, key_facility, network_developers
 from .params import check_change
@@ -53,9 +53,9 @@ def apply(model: Any, name: str, value: Any) -> None:
     elif name in DERIVED_FROM_AGES:
         model.derive_from_ages()
     elif name == "network_developers":
-        _developers(model, int(value))
+        _developers(model, float(value))
     elif name == "flex_team":
-        _flex_team(model, int(value))
+        _flex_team(model, float(value))
     elif name == "key_facility":
         if value and model.key_facility is None:
             model.key_facility = key_facility.open_facility(model)
@@ -65,19 +65,27 @@ def apply(model: Any, name: str, value: Any) -> None:
             model.st.in_reach[:] = False
 
 
-def _developers(model: Neighbourhood, n: int) -> None:
-    while len(model.network_developers) > n:
+def _developers(model: Neighbourhood, fte: float) -> None:
+    """The new dose: developers who stay keep their area and their work; posts are added or removed
+    at the end, and the last post takes the fraction."""
+    want = posts(fte)
+    while len(model.network_developers) > len(want):
         model.network_developers.pop().remove()
-    if len(model.network_developers) < n:
+    for developer, share in zip(model.network_developers, want, strict=False):
+        developer.fte = share
+    if len(model.network_developers) < len(want):
         taken = {d.area for d in model.network_developers}
         isolated = model.isolated_share_by_area()
         free = [int(a) for a in np.argsort(-isolated) if int(a) not in taken] or [int(np.argmax(isolated))]
-        for i in range(n - len(model.network_developers)):
-            model.network_developers.append(network_developers.NetworkDeveloper(model, free[i % len(free)]))
+        for i, share in enumerate(want[len(model.network_developers) :]):
+            model.network_developers.append(network_developers.NetworkDeveloper(model, free[i % len(free)], share))
 
 
-def _flex_team(model: Neighbourhood, n: int) -> None:
-    while len(model.flex_team) > n:
+def _flex_team(model: Neighbourhood, fte: float) -> None:
+    want = posts(fte)
+    while len(model.flex_team) > len(want):
         model.flex_team.pop().remove()
-    while len(model.flex_team) < n:
-        model.flex_team.append(flex_team.FlexTeamMember(model))
+    for member, share in zip(model.flex_team, want, strict=False):
+        member.fte = share
+    for share in want[len(model.flex_team) :]:
+        model.flex_team.append(flex_team.FlexTeamMember(model, share))

@@ -238,6 +238,8 @@ def build_population(rng: np.random.Generator, p: dict[str, Any]) -> tuple[Resid
         activated=np.zeros(n, dtype=bool),
         introduced=np.zeros(n, dtype=bool),
         in_reach=np.zeros(n, dtype=bool),
+        openness=np.full(n, np.nan, dtype=np.float32),
+        facility_awareness=np.full(n, np.nan, dtype=np.float32),
         overload_weeks=np.zeros(n, dtype=np.int16),
         burnout_until=np.full(n, LONG_AGO, dtype=np.int32),
         care_given_avg=zeros_f.copy(),

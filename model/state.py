@@ -43,7 +43,9 @@ class ResidentState:
     volunteer: np.ndarray  # bool: does (organised) volunteer work
     activated: np.ndarray  # bool: activated by a network developer
     introduced: np.ndarray  # bool: introduced by a network developer
-    in_reach: np.ndarray  # bool: within reach of the key facility
+    in_reach: np.ndarray  # bool: within reach of the key facility (lives near it and knows it)
+    openness: np.ndarray  # U(0,1) drawn when a developer first asks, NaN before (float32)
+    facility_awareness: np.ndarray  # U(0,1): the lower, the sooner one knows the facility; NaN until it opens
     overload_weeks: np.ndarray  # consecutive overloaded weeks (int16)
     burnout_until: np.ndarray  # week until which a helper is withdrawn (int32)
     care_given_avg: np.ndarray  # moving average of informal hours given per week (float32)

@@ -45,6 +45,8 @@ def handmade(
     st.activated[:] = False
     st.introduced[:] = False
     st.in_reach[:] = False
+    st.openness[:] = np.nan
+    st.facility_awareness[:] = np.nan
     st.overload_weeks[:] = 0
     st.burnout_until[:] = LONG_AGO
     st.care_given_avg[:] = 0.0

@@ -28,7 +28,7 @@ DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
 START_SCENARIOS = [
     {
         "name": "A",
-        "network_developers": 2,
+        "network_developers": 1.0,
         "key_facility": False,
         "flex_team": 0,
         "specialist_capacity_factor": 1.0,
@@ -36,9 +36,9 @@ START_SCENARIOS = [
     },
     {
         "name": "B",
-        "network_developers": 2,
+        "network_developers": 1.0,
         "key_facility": True,
-        "flex_team": 3,
+        "flex_team": 2.0,
         "specialist_capacity_factor": 1.0,
         "neighbourhood_team_factor": 1.0,
     },

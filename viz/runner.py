@@ -34,6 +34,8 @@ LEVERS = tuple(REGISTRY_LEVERS)
 #: The few most influential other parameters (Morris screening in docs/tutorial.md), shared by all
 #: scenarios of a comparison; their labels and slider ranges are the registry's.
 INFLUENTIAL = ("life_event_rate", "help_seeking_threshold", "mean_neighbourhood_ties")
+#: Levers the app sets per 10,000 residents (its sliders run 0-5); runs get them in FTE or members.
+PER_10K = ("network_developers", "flex_team")
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,12 @@ class Setting:
             residents=self.residents,
             years=self.years,
             seed=self.seed,
-            overrides={**dict(self.shared), **overrides},
+            overrides={**dict(self.shared), **self.in_fte(overrides)},
         )
+
+    def in_fte(self, overrides: dict[str, Any]) -> dict[str, Any]:
+        """The scenario's per-10,000 doses as FTE or members for this many residents."""
+        return {k: round(v * self.residents / 10_000, 4) if k in PER_10K else v for k, v in overrides.items()}
 
     def seeds(self) -> list[int]:
         return spawn_seeds(self.seed, self.replications)

@@ -86,7 +86,7 @@ def command_line(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) 
         parts += ["--set", f"{k}={v}"]
     for name, overrides in scenarios:
         flags = []
-        for k, v in overrides.items():
+        for k, v in setting.in_fte(overrides).items():
             if k in LEVERS:
                 if REGISTRY[k].kind is bool:
                     flags.append(f"--{k.replace('_', '-')}" if v else f"--no-{k.replace('_', '-')}")

@@ -60,11 +60,9 @@ class Arm:
         return self.wijk or self.preset or "default"
 
 
-def dose(per_10k: float, residents: int) -> int:
-    """A dose per 10,000 residents as whole FTE or members for this many residents."""
-    if per_10k <= 0:
-        return 0
-    return max(1, round(per_10k * residents / 10_000))
+def dose(per_10k: float, residents: int) -> float:
+    """A dose per 10,000 residents as FTE or members for this many residents (fractions allowed)."""
+    return round(per_10k * residents / 10_000, 4) if per_10k > 0 else 0.0
 
 
 def lever_values(arm: Arm, residents: int) -> dict[str, Any]:

@@ -141,6 +141,8 @@ YEARLY: tuple[Indicator, ...] = (
     _i("ties_created_at_key_facility", "ties per year", "flow", "int", "contacten in de sleutelvoorziening", "ties made at the key facility", "Ties formed at the key facility over the year."),
     _i("needs_signalled_at_key_facility", "persons per year", "flow", "int", "signalen in de sleutelvoorziening", "needs signalled at the key facility", "Hidden needs the key facility noticed and passed on over the year."),
     _i("flex_team_cases", "cases per year", "flow", "int", "casussen flexteam", "flex-team cases", "Cases the flex team took on over the year."),
+    _i("heavy_care_client_weeks", "client-weeks per year", "flow", "int", "cliëntweken zware zorg", "heavy-care client-weeks", "Weeks the wijk's residents spent in specialist care, flex-team care or crisis care over the year (a lever cannot lower it by relabelling referrals)."),
+    _i("citizen_hours_per_professional_hour", "hours per hour", "flow", "real", "burgeruren per professioneel uur", "citizen hours per professional hour", "Informal hours given over the year by residents a network developer activated, per working hour of the developers (§6.3's multiplier); null without developers."),
     _i("cost_total_eur", "EUR per year", "flow", "real", "Kosten totaal (€ per jaar)", "Total cost (EUR per year)", "Total cost of the support system over the year (the sum of cost_by_function_eur).", key=7, table=True),
     *(
         _i(f"cost_by_function_eur.{fn}", "EUR per year", "flow", "real", f"kosten {nl}", f"cost of {en}", f"Cost of {en} over the year (docs/ODD.md §7.10).")
@@ -198,6 +200,12 @@ FLOWS: tuple[tuple[str, str, str, str, str], ...] = (
     ("region_admitted_within_norm", "persons", "opnames binnen de Treeknorm (regio)", "admissions within the Treeknorm (region)", "Non-urgent admissions, region-wide, after at most 14 weeks."),
     ("bridging_client_weeks", "client-weeks", "cliëntweken overbruggingszorg", "bridging client-weeks", "The wijk's residents waiting for specialist care this week (bridging care)."),
     ("provision_client_weeks", "client-weeks", "cliëntweken voorzieningen", "provision client-weeks", "Residents in case management or a combined team this week."),
+    ("heavy_care_client_weeks", "client-weeks", "cliëntweken zware zorg", "heavy-care client-weeks", "Residents in specialist care, flex-team care or crisis care (a crisis waiting for its place) this week."),
+    ("developer_hours", "hours", "uren netwerkontwikkelaars", "developer hours", "Working hours of the network developers this week."),
+    ("activated_hours", "hours", "uren geactiveerde bewoners", "hours of activated residents", "Informal hours given by residents a network developer activated."),
+    ("developer_introductions_failed", "introductions", "mislukte kennismakingen", "failed introductions", "Introductions of two willing residents that did not become a tie."),
+    ("flex_admitted_early", "cases", "vroeg in het flexteam", "flex-team cases taken early", "Case-management clients the flex team took before referral."),
+    ("gp_to_team", "persons", "door de huisarts naar het wijkteam", "GP to the team", "Requests the GP sent to the neighbourhood team instead of specialist care (trust)."),
 )
 
 #: (Dutch, English) names of the support paths (`Path`), as the app and the tables show them.

@@ -29,9 +29,9 @@ def weekly_costs(model: Neighbourhood) -> dict[str, float]:
         "bridging_care": f["bridging_client_weeks"] * p["cost_bridging_week_eur"],
         "light_wmo_provisions": f["wmo_light_client_weeks"] * p["cost_wmo_light_week_eur"],
         "informal_support": f["informal_hours"] * p["cost_informal_hour_eur"],
-        "network_developers": len(model.network_developers) * p["cost_developer_fte_eur"] * year,
+        "network_developers": model.developer_fte * p["cost_developer_fte_eur"] * year,
         "key_facility": (p["cost_key_facility_eur"] * year) if model.key_facility is not None else 0.0,
-        "flex_team": len(model.flex_team) * p["cost_flex_member_eur"] * year,
+        "flex_team": model.flex_fte * p["cost_flex_member_eur"] * year,
     }
 
 

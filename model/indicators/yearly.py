@@ -92,6 +92,10 @@ def yearly_summary(weekly: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "ties_created_at_key_facility": int(total["facility_ties"]),
                 "needs_signalled_at_key_facility": int(total["signalled"]),
                 "flex_team_cases": int(total["flex_admitted"]),
+                "heavy_care_client_weeks": int(total["heavy_care_client_weeks"]),
+                "citizen_hours_per_professional_hour": (
+                    total["activated_hours"] / total["developer_hours"] if total["developer_hours"] > 0 else None
+                ),
                 "cost_total_eur": float(sum(costs.values())),
                 "cost_by_function_eur": costs,
                 "by_age": by_age(end, mid),

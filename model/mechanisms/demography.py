@@ -326,6 +326,7 @@ def _fresh(model: Neighbourhood, rows: np.ndarray) -> None:
         ("informal_met", 0.0), ("path", Path.NONE), ("provider", PROVIDER_NONE), ("slots", 0.0),
         ("crisis", False), ("return_need", 0), ("provision_h1", False), ("lonely", False),
         ("companionship_met", 0.0), ("specialist_domain", -1), ("wmo_light", False), ("wmo_light_h1", False),
+        ("openness", np.nan), ("facility_awareness", np.nan), ("in_reach", False),
     )  # fmt: skip
     for column, value in cleared:
         getattr(st, column)[rows] = value

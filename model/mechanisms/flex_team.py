@@ -1,8 +1,12 @@
 """Mechanism 9 (DESIGN.md §4): the specialist flex team (§6.5).
 
-Specialists deployed locally give short, intensive matched care early (so fewer long trajectories
-start), take waiting cases early, hand clients back to local support fast, and coach generalists so
-their skill rises and they can handle more complex cases themselves.
+Specialists deployed locally give short, intensive matched care early, so fewer long trajectories
+start. Their intake (`intake`): first waiting cases they can take, then the case-management
+clients whose individual need has risen to `flex_intake_severity`, the most severe first, before
+they would be referred. They work briefly (`flex_weeks`) and hand clients back to the team
+(`care.end_episodes`). They coach generalists, whose skill rises and levels off where coaching and
+turnover balance, and as the team's record grows the GP sends more requests to the team
+(`help_seeking.gp_first`, the trust of the book's 'plompverloren' passage, seed 003 §4.2).
 """
 
 from __future__ import annotations
@@ -11,21 +15,20 @@ import numpy as np
 
 from ...agents.flex_team import FlexTeamMember
 from .. import transitions
-from ..codes import Need, Path, weekly_share
+from ..codes import Need, Path, posts, weekly_share, years_in_weeks
 from ..interface import Neighbourhood
 
 
 def start(model: Neighbourhood) -> list[FlexTeamMember]:
     """The team's members, made at week 0 (the lever starts after the warm-up)."""
-    return [FlexTeamMember(model) for _ in range(model.p["flex_team"])]
+    return [FlexTeamMember(model, fte) for fte in posts(model.p["flex_team"])]
 
 
 def free_places(model: Neighbourhood) -> int:
-    members = len(model.flex_team)
-    if members == 0:
+    if not model.flex_team:
         return 0
     held = int((model.st.path == Path.FLEX_CARE).sum())
-    return int(members * model.p["flex_caseload"]) - held
+    return int(model.flex_fte * model.p["flex_caseload"]) - held
 
 
 def suitable(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:
@@ -71,13 +74,44 @@ def take_waiting(model: Neighbourhood) -> None:
     admit(model, q)
 
 
+def take_early(model: Neighbourhood) -> None:
+    """Before referral: case-management clients whose individual need has risen to
+    `flex_intake_severity`, the most severe first."""
+    if not model.flex_team or free_places(model) <= 0:
+        return
+    st = model.st
+    cm = ((st.path == Path.CASE_MANAGEMENT) & (st.need == Need.INDIVIDUAL)).nonzero()[0]
+    early = cm[st.severity[cm] >= model.p["flex_intake_severity"]]
+    if len(early):
+        early = early[np.argsort(-st.severity[early], kind="stable")]
+        model.flows["flex_admitted_early"] += len(early) - len(admit(model, early))
+
+
+def intake(model: Neighbourhood) -> None:
+    """The week's intake: waiting cases first, then early ones."""
+    take_waiting(model)
+    take_early(model)
+
+
 def coach(model: Neighbourhood) -> None:
     """Coaching raises every generalist's skill; without it skill drifts back to the baseline."""
     p = model.p
     fte = max(model.generalist_fte, 1e-9)
     size = p["flex_coaching_team_size"]
-    gain = weekly_share(p["flex_coaching_gain"]) * len(model.flex_team) * size / max(fte, size)
+    gain = weekly_share(p["flex_coaching_gain"]) * model.flex_fte * size / max(fte, size)
     for g in model.generalists:
         g.lose_skill(weekly_share(p["skill_decay_rate"]), p["initial_generalist_skill"])
         if gain > 0:
             g.receive_coaching(min(gain, 1.0))
+    gp_trust(model)
+
+
+def gp_trust(model: Neighbourhood) -> None:
+    """The GP's trust in the team follows its record (the share of the way to full skill it has
+    come since the start), with the team's presence, over `gp_trust_build_up_years`."""
+    p = model.p
+    start = p["initial_generalist_skill"]
+    record = max(0.0, model.team_skill() - start) / max(1.0 - start, 1e-9) if model.generalists else 0.0
+    target = record * min(1.0, p["neighbourhood_team_factor"])
+    if target or model.gp_trust:
+        model.gp_trust += (target - model.gp_trust) / years_in_weeks(p["gp_trust_build_up_years"])

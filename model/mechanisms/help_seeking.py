@@ -106,7 +106,8 @@ def help_seeking(model: Neighbourhood) -> None:
 def gp_first(model: Neighbourhood, seekers: np.ndarray) -> np.ndarray:
     """Some residents with an individual or complex need go to their GP first, who refers them
     straight to specialist care (a third of youth-care trajectories, CBS 2024) as in a wijk without
-    a team. Returns the residents who still join the team's queue."""
+    a team, unless the GP has come to trust the team (`model.gp_trust`) and sends them there.
+    Returns the residents who join the team's queue."""
     st, p = model.st, model.p
     share = p["gp_first_contact_share"]
     if share <= 0 or model.generalist_fte <= 0:  # without a team the GP route is triage's
@@ -115,6 +116,11 @@ def gp_first(model: Neighbourhood, seekers: np.ndarray) -> np.ndarray:
     to_gp = serious[model.rng.random(len(serious)) < share]
     if len(to_gp) == 0:
         return seekers
+    routed = model.gp_trust * p["gp_team_routing_share"]
+    if routed > 0:  # a GP who trusts the team sends some of them there instead (seed 003)
+        to_team = model.rng.random(len(to_gp)) < routed
+        model.flows["gp_to_team"] += int(np.count_nonzero(to_team))
+        to_gp = to_gp[~to_team]
     model.flows["referral_candidates"] += len(to_gp)
     to_gp = to_gp[~held_back(model, seekers[to_gp])]  # a long wait: the GP sends them to the team
     if len(to_gp) == 0:

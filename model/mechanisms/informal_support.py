@@ -134,4 +134,6 @@ def informal_support(model: Neighbourhood) -> None:
     transitions.set_path(model, flip_on, Path.INFORMAL_ONLY)
     transitions.set_path(model, flip_off, Path.NONE)
     model.flows["informal_hours"] += float(given_to.sum())
+    if model.network_developers or st.activated.any():
+        model.flows["activated_hours"] += float(given_by[st.activated].sum())
     model.flows["need_hours"] += float(demand.sum())

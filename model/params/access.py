@@ -26,6 +26,12 @@ HELP_SEEKING("gp_first_contact_share", "share", 0.15, 0.0, 1.0,
    "CBS youth care 2024: 32% of trajectories referred by the GP, 32% by the municipal team (NUMBERS.md)",
    "Share of help requests for an individual or complex need made to the GP, who refers them straight to specialist care.",
    prior=(0.0, 0.8))
+HELP_SEEKING("gp_team_routing_share", "share", 0.3, 0.0, 1.0,
+   "seed 003 (social neighbourhood teams: a GP told of the team by leaflet keeps referring; where the team was built up with the GP, as in Enschede, the GP sends cases); assumed",
+   "Share of the GP's referrals of individual and complex needs that the GP sends to the neighbourhood team instead once the team has earned full trust (gp_trust 1). At the start trust is 0, the calibrated baseline.")
+HELP_SEEKING("gp_trust_build_up_years", "years", 2.0, 0.1, 10.0,
+   "seed 003 (trust grows in a gradual process); assumed",
+   "Time scale on which the GP's trust follows the team's record: the share of the way from the starting skill to full skill the team has come (coaching), times min(1, neighbourhood_team_factor).")
 HELP_SEEKING("private_solution_share", "share", 0.1, 0.0, 1.0,
    "§Capita selecta (affluent: private solutions)",
    "Share of help-seekers with individual needs who buy help privately instead.")
@@ -61,8 +67,8 @@ GENERALISTS("skill_accuracy_gain", "share", 0.2, 0.0, 1.0,
 GENERALISTS("initial_generalist_skill", "share", 0.3, 0.0, 1.0,
    "assumed",
    "Generalists' skill at the start (0-1).")
-GENERALISTS("skill_decay_rate", "per year", 0.1, 0.0, 1.0,
-   "assumed (staff turnover)",
+GENERALISTS("skill_decay_rate", "per year", 0.2, 0.0, 1.0,
+   "assumed (staff turnover in neighbourhood teams; 0.1 until issue 21, when coached skill levelled off near 0.9)",
    "Yearly loss of generalist skill without coaching.")
 GENERALISTS("light_help_weeks", "weeks", 8.0, 1.0, 52.0,
    "assumed (NUMBERS.md: not found)",

@@ -19,7 +19,10 @@ G("flex_effect", "severity per week", 0.05, 0.0, 0.3,
 G("flex_max_severity", "severity", 0.85, 0.0, 1.0,
    "§6.5 (matched care early, before problems are entrenched); assumed",
    "Severity above which the flex team leaves an individual need to regional specialists.")
-G("flex_coaching_gain", "skill per member-year", 0.3, 0.0, 3.0,
+G("flex_intake_severity", "severity", 0.5, 0.0, 1.0,
+   "§6.5 (matched care early, before problems are entrenched); assumed: below the severity from which the team refers (specialist_referral_severity 0.6, plus more as its skill grows)",
+   "Severity of a case-management client's individual need from which the flex team takes the case early, before referral.")
+G("flex_coaching_gain", "skill per member-year", 0.15, 0.0, 3.0,
    "§6.5 (coaching generalists); assumed",
    "Skill gain of the whole neighbourhood team per flex member per year, at team size 5.")
 G("flex_effect_complex_share", "share", 0.8, 0.0, 1.0,
