@@ -78,12 +78,14 @@ def test_samplers_give_points_inside_the_ranges_and_one_seed_per_run():
             "replications": 3,
             "sampler": "lhs",
             "samples": 10,
-            "ranges": {"flex_team": [0, 6], "life_event_rate": [0.1, 0.3]},
+            "ranges": {"developer_vulnerable_max_ties": [0, 6], "flex_team": [0, 3], "life_event_rate": [0.1, 0.3]},
         }
     )
     points = d.points()
     assert len(points) == 10
-    assert all(0 <= p["flex_team"] <= 6 and isinstance(p["flex_team"], int) for p in points)
+    ties = [p["developer_vulnerable_max_ties"] for p in points]
+    assert all(0 <= t <= 6 and isinstance(t, int) for t in ties)  # a count is sampled as whole numbers
+    assert all(0 <= p["flex_team"] <= 3 for p in points)  # FTE: fractions allowed (issue 21)
     assert all(0.1 <= p["life_event_rate"] <= 0.3 for p in points)
     seeds = d.seeds(30)
     assert len(set(seeds)) == 30 and seeds == d.seeds(30)

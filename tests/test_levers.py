@@ -14,20 +14,16 @@ def yearly(key, seeds=SEEDS, **levers):
     return np.array([[y[key] for y in run(seed=s, residents=N, **levers)[1]] for s in seeds])
 
 
-def test_network_developers_build_up_slowly_and_reduce_isolation():
+def test_network_developers_build_up_slowly_and_reduce_isolation_in_moderation():
     base_iso, nd_iso = yearly("isolated_share"), yearly("isolated_share", network_developers=2)
-    assert nd_iso[:, 3:].mean() < 0.5 * base_iso[:, 3:].mean()
-    base_h, nd_h = (
-        yearly("informal_support_hours_per_resident"),
-        yearly("informal_support_hours_per_resident", network_developers=2),
-    )
-    gain = nd_h - base_h  # common random numbers: same seeds
-    late, first = gain[:, 3:].mean(axis=1), gain[:, 0]
-    assert late.mean() > 0.5  # informal support rises: hours per resident per year
-    assert (late > first).sum() >= 5  # larger in years 4-10 than in year 1, in nearly every replication
-    assert late.mean() > first.mean() + 0.5
+    late_base, late_nd = base_iso[:, 3:].mean(), nd_iso[:, 3:].mean()
+    assert late_nd < 0.85 * late_base  # fewer isolated residents ...
+    assert late_nd > late_base / 3  # ... but the willing pools are finite (issue 21)
     iso_effect = base_iso - nd_iso
-    assert iso_effect[:, 3:].mean() > 3 * max(iso_effect[:, 0].mean(), 1e-4)
+    assert iso_effect[:, 3:].mean() > 3 * max(iso_effect[:, 0].mean(), 1e-4)  # it builds up
+    base_v, nd_v = yearly("volunteer_share"), yearly("volunteer_share", network_developers=2)
+    assert nd_v[:, 3:].mean() > base_v[:, 3:].mean() + 0.01  # residents activated to help ...
+    assert nd_v.max() <= 0.4  # ... up to the ceiling
 
 
 def test_network_developers_move_on_from_self_sustaining_areas():
