@@ -48,7 +48,8 @@ def execute_warmed_run(task: tuple[int, dict[str, Any], int, bytes]) -> list[dic
 
 def flatten(run_id: int, year: dict[str, Any]) -> dict[str, Any]:
     """A yearly object as a flat row: nested costs as `cost_<function>_eur`, age bands as
-    `by_age_<band>_<metric>` (a null as NaN), types as registered."""
+    `by_age_<band>_<metric>`, a null (such as
+    `citizen_hours_per_professional_hour` without developers) as NaN, types as registered."""
     row: dict[str, Any] = {"run_id": run_id}
     for k, v in year.items():
         if k == "cost_by_function_eur":
@@ -62,7 +63,7 @@ def flatten(run_id: int, year: dict[str, Any]) -> dict[str, Any]:
                         int(value) if column in INT_COLUMNS else float("nan" if value is None else value)
                     )
         else:
-            row[k] = int(v) if k in INT_COLUMNS else float(v)
+            row[k] = int(v) if k in INT_COLUMNS else float("nan" if v is None else v)
     return row
 
 

@@ -78,7 +78,9 @@ def _developers(model: Neighbourhood, fte: float) -> None:
         isolated = model.isolated_share_by_area()
         free = [int(a) for a in np.argsort(-isolated) if int(a) not in taken] or [int(np.argmax(isolated))]
         for i, share in enumerate(want[len(model.network_developers) :]):
-            model.network_developers.append(network_developers.NetworkDeveloper(model, free[i % len(free)], share))
+            model.network_developers.append(
+                network_developers.NetworkDeveloper(model, free[i % len(free)], share)
+            )
 
 
 def _flex_team(model: Neighbourhood, fte: float) -> None:

@@ -78,7 +78,11 @@ def test_samplers_give_points_inside_the_ranges_and_one_seed_per_run():
             "replications": 3,
             "sampler": "lhs",
             "samples": 10,
-            "ranges": {"developer_vulnerable_max_ties": [0, 6], "flex_team": [0, 3], "life_event_rate": [0.1, 0.3]},
+            "ranges": {
+                "developer_vulnerable_max_ties": [0, 6],
+                "flex_team": [0, 3],
+                "life_event_rate": [0.1, 0.3],
+            },
         }
     )
     points = d.points()

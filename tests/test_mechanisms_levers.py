@@ -171,7 +171,9 @@ def test_the_willing_pool_is_larger_where_there_is_more_to_build_on():
     v = network_developers.willing_chance(village.p, "willing_to_help_share")
     a = network_developers.willing_chance(anonymous.p, "willing_to_help_share")
     assert v > 2 * a
-    assert network_developers.introduction_success(village.p) > network_developers.introduction_success(anonymous.p)
+    assert network_developers.introduction_success(village.p) > network_developers.introduction_success(
+        anonymous.p
+    )
 
 
 def test_an_introduction_fails():

@@ -54,15 +54,18 @@ def test_a_small_battery_gives_one_row_per_pattern_with_its_columns_and_robustne
     age = by["age_carers_peak"]
     assert age["measured"] in (0.0, 1.0) and age["holds"] is (age["measured"] == 1.0)
     assert set(age["detail"]["by_band"]) == {"18-24", "25-44", "45-64", "65-74", "75+"}
-    pending = by["all_levers_heavy_care_moderate"]  # its output (issue 21) does not exist yet
-    assert pending["measured"] is None and pending["holds"] is None
-    assert "heavy_care_client_weeks" in pending["missing"] and pending["robust_share"] is None
+    levers = by["all_levers_heavy_care_moderate"]  # measurable since issue 21
+    assert levers["missing"] == "" and levers["measured"] is not None and levers["holds"] in (True, False)
+    assert levers["robust_sets"] == 2
     context = by["developers_context"]
     assert context["target"] == "report" and context["holds"] is None and context["measured"] is not None
     assert set(context["detail"]["effect_by_preset"]) == {
         "default", "deprived", "affluent", "commuter-village", "town-without-cohesion", "traditional-village",
         "small-residential-village",
     }  # fmt: skip
+    table = context["detail"]["by_preset"]["default"]  # the lever table of docs/patterns.md
+    assert set(table) == {"dev1", "dev5", "devmax"}
+    assert 0 < table["devmax"]["isolated_share"] < 1.5 and 0 < table["dev1"]["volunteer_share"] <= 0.4
 
 
 def test_robustness_sets_are_a_latin_hypercube_over_the_behavioural_priors():

@@ -2,8 +2,8 @@
 
 Arms of the same neighbourhood run with the same seeds (paired replications), so differences
 between them are differences of policy, not of chance. Lever doses are per 10,000 residents and
-become FTE or members for the simulated size (at least 1 where the dose is not 0: the levers take
-whole numbers today).
+become FTE or members for the simulated size (fractions allowed since issue 21); `max` is the
+registry's largest value, whatever the size.
 """
 
 from __future__ import annotations

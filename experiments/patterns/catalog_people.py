@@ -138,9 +138,45 @@ def bound(key: str, worst: str, relative: bool) -> callable:
     return compute
 
 
+#: The per-preset lever table (docs/patterns.md): indicator, and whether it is shown as a ratio to
+#: the preset's base (else as the difference, or the level for volunteer_share).
+LEVER_TABLE = (
+    ("isolated_share", "ratio"),
+    ("informal_support_hours_per_resident", "difference"),
+    ("volunteer_share", "level"),
+    ("light_help_per_1000", "ratio"),
+    ("wmo_clients_per_1000", "ratio"),
+    ("heavy_care_client_weeks", "ratio"),
+)
+
+
+def lever_table(r: Results, preset: str) -> dict[str, dict[str, float]]:
+    """Per developer dose run for this preset: each LEVER_TABLE indicator, years 6-10, mean over
+    replications (ratio of means, difference or level)."""
+    base = r[preset_arm(preset, "base")]
+    table = {}
+    for dose in ("dev1", "dev5", "devmax"):
+        arm = preset_arm(preset, dose)
+        if arm not in r:
+            continue
+        cells = {}
+        for key, form in LEVER_TABLE:
+            if key not in r[arm][0][0]:
+                continue
+            lever, ref = (
+                float(np.mean(years_mean(r[arm], key, 6, 10))),
+                float(np.mean(years_mean(base, key, 6, 10))),
+            )
+            cells[key] = lever if form == "level" else (lever / ref if form == "ratio" else lever - ref)
+        table[dose] = cells
+    return table
+
+
 def context(r: Results) -> Estimate:
-    """Per preset, the effect of 1 developer per 10,000 on informal hours per resident (years 6-10)."""
+    """Per preset, the effect of 1 developer per 10,000 on informal hours per resident (years 6-10);
+    the detail holds the whole lever table per preset and dose."""
     key = "informal_support_hours_per_resident"
+    presets = [p for p in PRESETS if preset_arm(p, "dev1") in r]
     effects = {
         preset: float(
             np.mean(
@@ -148,10 +184,12 @@ def context(r: Results) -> Estimate:
                 - years_mean(r[preset_arm(preset, "base")], key, 6, 10)
             )
         )
-        for preset in PRESETS
-        if preset_arm(preset, "dev1") in r
+        for preset in presets
     }
-    return Estimate(max(effects.values()) - min(effects.values()), None, {"effect_by_preset": effects})
+    table = {preset: lever_table(r, preset) for preset in presets}
+    return Estimate(
+        max(effects.values()) - min(effects.values()), None, {"effect_by_preset": effects, "by_preset": table}
+    )
 
 
 def flex_cases(r: Results) -> Estimate:
@@ -271,8 +309,8 @@ def people_patterns() -> list[Pattern]:
                 "A developer's work depends on the local society: the effect differs between presets.",
                 "§ micro-analyses (Drents village vs anonymous urban neighbourhood)",
                 "per preset, dev1 - base informal hours per resident, years 6-10; measured: the range over presets",
-                Target("report"), "held_out", tuple(preset_arm(p, a) for p in PRESETS for a in ("base", "dev1")),
-                context),
+                Target("report"), "held_out",
+                tuple(preset_arm(p, a) for p in PRESETS for a in ("base", "dev1", "dev5", "devmax")), context),
         Pattern("developers_multiplier", "levers",
                 "A developer's hour brings citizens' hours (§6.3 claims a multiplier; the book gives no value).",
                 "§6.3", "citizen_hours_per_professional_hour, mean of years 6-10, dev1", Target("report"),

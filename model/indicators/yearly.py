@@ -94,7 +94,9 @@ def yearly_summary(weekly: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "flex_team_cases": int(total["flex_admitted"]),
                 "heavy_care_client_weeks": int(total["heavy_care_client_weeks"]),
                 "citizen_hours_per_professional_hour": (
-                    total["activated_hours"] / total["developer_hours"] if total["developer_hours"] > 0 else None
+                    total["activated_hours"] / total["developer_hours"]
+                    if total["developer_hours"] > 0
+                    else None
                 ),
                 "cost_total_eur": float(sum(costs.values())),
                 "cost_by_function_eur": costs,

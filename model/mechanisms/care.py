@@ -78,7 +78,9 @@ def care_effects(model: Neighbourhood) -> None:
     counts = np.bincount(st.path, minlength=len(Path))
     model.flows["specialist_client_weeks"] += int(counts[Path.SPECIALIST_CARE])
     waiting_crises = np.count_nonzero(st.crisis & (st.path == Path.WAITING_SPECIALIST))
-    model.flows["heavy_care_client_weeks"] += int(counts[Path.SPECIALIST_CARE] + counts[Path.FLEX_CARE] + waiting_crises)
+    model.flows["heavy_care_client_weeks"] += int(
+        counts[Path.SPECIALIST_CARE] + counts[Path.FLEX_CARE] + waiting_crises
+    )
     model.flows["provision_client_weeks"] += int(counts[Path.CASE_MANAGEMENT] + counts[Path.COMBINED_TEAM])
 
 

@@ -81,8 +81,8 @@ def introduction_success(p: dict) -> float:
 
 
 def introduce(model: Neighbourhood, developer: NetworkDeveloper, members: np.ndarray, effort: float) -> None:
-    """Introductions of vulnerable residents (few ties or a social need) to vital ones (no need,
-    able to help). A contact who is not willing declines; a willing pair clicks with
+    """Introductions of vulnerable residents (few ties or a social need; the fewer ties the likelier,
+    by the square, since a developer seeks out the isolated first) to vital ones (no need, able to help). A contact who is not willing declines; a willing pair clicks with
     `introduction_success`."""
     p, st, rng = model.p, model.st, model.rng
     k = rng.poisson(p["developer_ties_per_week"] * effort)
@@ -94,7 +94,7 @@ def introduce(model: Neighbourhood, developer: NetworkDeveloper, members: np.nda
     connect = willing_chance(p, "willing_to_connect_share")
     vulnerable = (degree <= p["developer_vulnerable_max_ties"]) | (need == Need.SOCIAL)
     vulnerable &= young_enough & not_declined(model, members, connect)
-    a = members[weighted_pick(rng, vulnerable / (1.0 + degree), k)]
+    a = members[weighted_pick(rng, vulnerable / (1.0 + degree) ** 2, k)]
     developer.contacts += len(a)
     a = a[openness(model, a) < connect]
     vital = (need == Need.NONE) & adult & not_declined(model, members, p["willing_share_max"])
@@ -136,7 +136,9 @@ def activate(model: Neighbourhood, developer: NetworkDeveloper, members: np.ndar
     st.volunteer[who] = True
     transitions.log(model, who, "activated by network developer")
     connect = willing_chance(p, "willing_to_connect_share")
-    unmet = (need > 0) * (1.0 - st.informal_met[members]) * young_enough * not_declined(model, members, connect)
+    unmet = (
+        (need > 0) * (1.0 - st.informal_met[members]) * young_enough * not_declined(model, members, connect)
+    )
     buddy = members[weighted_pick(rng, unmet, len(who))]
     buddy = buddy[openness(model, buddy) < connect]  # who is helped must want it
     if len(buddy):

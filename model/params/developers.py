@@ -7,10 +7,10 @@ from .param import Group
 # fmt: off
 # --- Network developers (§6.5, §5.2, §6.3) ---
 G = Group("network developers")
-G("developer_ties_per_week", "residents per FTE-week", 6.0, 0.0, 50.0,
+G("developer_ties_per_week", "residents per FTE-week", 15.0, 0.0, 50.0,
    "§6.5; assumed",
-   "Vulnerable residents a developer (1 FTE, at full build-up) contacts a week to introduce to a vital one. Together with developer_activations_per_week this is the developer's reach: 52 x 9, about 470 residents contacted per FTE a year (about one contact per working hour in four). Only the willing accept, and an introduction can fail.")
-G("developer_activations_per_week", "residents per FTE-week", 3.0, 0.0, 50.0,
+   "Vulnerable residents a developer (1 FTE, at full build-up) contacts a week to introduce to a vital one. Together with developer_activations_per_week this is the developer's reach: 52 x 20, about 1,000 residents contacted per FTE a year (one contact per two working hours: visits, street conversations, meetings). Set with the lever patterns: at this reach one FTE per 10,000 residents does about half of what five do (the response flattens, §6.2). Only the willing accept, and an introduction can fail.")
+G("developer_activations_per_week", "residents per FTE-week", 5.0, 0.0, 50.0,
    "§6.3 (professional hour yields citizen hours); assumed",
    "Residents a developer (1 FTE, at full build-up) asks a week to start helping others; only those in the willing pool say yes.")
 G("developer_hours_per_fte_week", "hours per FTE-week", 36.0, 1.0, 60.0,
@@ -46,9 +46,9 @@ G("volunteer_ceiling_margin", "share of adults", 0.1, 0.01, 1.0,
 G("developer_build_up_years", "years", 2.0, 0.1, 10.0,
    "§6.5 ('a few years' before mutual help takes off)",
    "Time scale on which a developer's effect in an area builds up.")
-G("developer_area_size", "residents", 2500.0, 200.0, 50000.0,
+G("developer_area_size", "residents", 10000.0, 200.0, 50000.0,
    "assumed",
-   "Residents in one developer's area of work.")
+   "Residents in one developer's area of work: a wijk, the scale the book's network developers work at. Set with the lever patterns: with smaller areas one FTE per 10,000 residents works part of the wijk at a time and the response to the dose stays steep (at 5,000, five FTE did 3 times what one did). Several developers share an area; a developer moves on only where the wijk has more than one area.")
 G("self_sustaining_isolated_share", "share", 0.015, 0.0, 1.0,
    "§6.5 (move on when the area carries itself); assumed",
    "Share of an area's residents who are isolated and have not declined a developer's introduction, at or below which the area carries itself (what is left to do is done) and its developer moves on to the area with the most isolation.")
