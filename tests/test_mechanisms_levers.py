@@ -18,8 +18,9 @@ def with_developer(m, weeks_in_area: int = 520):
 
 
 def test_a_developer_introduces_the_vulnerable_to_vital_residents_and_activates_helpers():
-    m = handmade(40, developer_ties_per_week=20.0, developer_activations_per_week=5.0, willing_to_help_share=1.0,
-                 willing_to_connect_share=1.0, introduction_success_share=1.0)  # fmt: skip
+    m = handmade(40, developer_ties_per_week=20.0, developer_activations_per_week=5.0,
+                 willing_to_help_share=1.0, willing_to_connect_share=1.0,
+                 introduction_success_share=1.0)  # fmt: skip
     st = m.st
     st.need[:10] = Need.SOCIAL
     st.severity[:10] = 0.5
@@ -148,7 +149,8 @@ def test_coaching_raises_the_teams_skill_and_without_it_skill_drifts_back():
 
 def test_a_developers_willing_pool_runs_out():
     m = handmade(200, developer_ties_per_week=0.0, developer_activations_per_week=20.0,
-                 willing_to_help_share=0.3, volunteer_ceiling_share=1.0, activation_decay_rate=0.0)  # fmt: skip
+                 willing_to_help_share=0.3, volunteer_ceiling_share=1.0,
+                 activation_decay_rate=0.0)  # fmt: skip
     m.st.helper_capacity[:] = 1.0
     dev = with_developer(m)
     weekly = []

@@ -82,7 +82,8 @@ def introduction_success(p: dict) -> float:
 
 def introduce(model: Neighbourhood, developer: NetworkDeveloper, members: np.ndarray, effort: float) -> None:
     """Introductions of vulnerable residents (few ties or a social need; the fewer ties the likelier,
-    by the square, since a developer seeks out the isolated first) to vital ones (no need, able to help). A contact who is not willing declines; a willing pair clicks with
+    by the square, since a developer seeks out the isolated first) to vital ones (no need, able to
+    help). A contact who is not willing declines; a willing pair clicks with
     `introduction_success`."""
     p, st, rng = model.p, model.st, model.rng
     k = rng.poisson(p["developer_ties_per_week"] * effort)
