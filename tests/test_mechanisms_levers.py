@@ -26,7 +26,7 @@ def test_a_developer_introduces_the_vulnerable_to_vital_residents_and_activates_
     st.severity[:10] = 0.5
     st.helper_capacity[10:] = 2.0
     dev = with_developer(m)
-    network_developers.work_area(m, dev)
+    network_developers.work_area(m, dev.area, [dev])
     a, b = m.pending_developer_ties[0]
     assert len(a) > 0 and st.introduced[a].all()
     assert (st.need[b] == Need.NONE).all()  # vital residents: no need of their own
@@ -155,7 +155,7 @@ def test_a_developers_willing_pool_runs_out():
     dev = with_developer(m)
     weekly = []
     for _ in range(60):
-        network_developers.work_area(m, dev)
+        network_developers.work_area(m, dev.area, [dev])
         weekly.append(int(m.st.activated.sum()))
     chance = network_developers.willing_chance(m.p, "willing_to_help_share")
     assert chance == pytest.approx(0.3)  # the reference cohesion
@@ -183,7 +183,7 @@ def test_an_introduction_fails():
         m = handmade(60, developer_ties_per_week=20.0, developer_activations_per_week=0.0,
                      willing_to_connect_share=1.0, introduction_success_share=success)  # fmt: skip
         dev = with_developer(m)
-        network_developers.work_area(m, dev)
+        network_developers.work_area(m, dev.area, [dev])
         return m, sum(len(a) for a, _ in m.pending_developer_ties)
 
     m, ties = introduced(0.0)
@@ -197,7 +197,7 @@ def test_activation_stops_at_the_volunteer_ceiling():
                  willing_to_help_share=1.0, volunteer_ceiling_share=0.3)  # fmt: skip
     m.st.volunteer[:30] = True
     dev = with_developer(m)
-    network_developers.work_area(m, dev)
+    network_developers.work_area(m, dev.area, [dev])
     assert m.flows["developer_activations"] == 0 and dev.contacts > 0
 
 

@@ -21,6 +21,8 @@ The multiplier of §6.3 is an outcome: the hours activated residents give per de
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ...agents.network_developer import NetworkDeveloper
@@ -80,7 +82,7 @@ def introduction_success(p: dict) -> float:
     return float(np.clip(p["introduction_success_share"] + 0.6 * (p["half_public_networks"] - 0.5), 0.0, 1.0))
 
 
-def introduce(model: Neighbourhood, developer: NetworkDeveloper, members: np.ndarray, effort: float) -> None:
+def introduce(model: Neighbourhood, team: Team, members: np.ndarray, effort: float) -> None:
     """Introductions of vulnerable residents (few ties or a social need; the fewer ties the likelier,
     by the square, since a developer seeks out the isolated first) to vital ones (no need, able to
     help). A contact who is not willing declines; a willing pair clicks with
@@ -89,14 +91,14 @@ def introduce(model: Neighbourhood, developer: NetworkDeveloper, members: np.nda
     k = rng.poisson(p["developer_ties_per_week"] * effort)
     if not k:
         return
-    adult, young_enough = model.area_age_masks(developer.area)
+    adult, young_enough = model.area_age_masks(team.area)
     degree = model.network.degree[members]
     need = st.need[members]
     connect = willing_chance(p, "willing_to_connect_share")
     vulnerable = (degree <= p["developer_vulnerable_max_ties"]) | (need == Need.SOCIAL)
     vulnerable &= young_enough & not_declined(model, members, connect)
     a = members[weighted_pick(rng, vulnerable / (1.0 + degree) ** 2, k)]
-    developer.contacts += len(a)
+    team.contacts += len(a)
     a = a[openness(model, a) < connect]
     vital = (need == Need.NONE) & adult & not_declined(model, members, p["willing_share_max"])
     b = members[weighted_pick(rng, vital * (1.0 + st.helper_capacity[members]), len(a))]
@@ -109,24 +111,24 @@ def introduce(model: Neighbourhood, developer: NetworkDeveloper, members: np.nda
         model.pending_developer_ties.append((a, b))
         st.introduced[a] = True
         transitions.log(model, a, "introduced by network developer")
-        developer.ties_created += len(a)
+        team.ties_created += len(a)
         model.flows["developer_ties"] += len(a)
 
 
-def activate(model: Neighbourhood, developer: NetworkDeveloper, members: np.ndarray, effort: float) -> None:
+def activate(model: Neighbourhood, team: Team, members: np.ndarray, effort: float) -> None:
     """Residents asked to help others: the willing say yes while the area's volunteer share is below
     its ceiling; each is matched with someone whose need goes unmet (buddy help)."""
     p, st, rng = model.p, model.st, model.rng
     k = rng.poisson(p["developer_activations_per_week"] * effort)
     if not k:
         return
-    adult, young_enough = model.area_age_masks(developer.area)
+    adult, young_enough = model.area_age_masks(team.area)
     need = st.need[members]
     help_chance = willing_chance(p, "willing_to_help_share")
     can = adult & (need <= Need.SOCIAL) & ~st.volunteer[members] & ~st.activated[members]
     can &= not_declined(model, members, help_chance)
     who = members[weighted_pick(rng, can * (0.5 + st.helper_capacity[members]), k)]
-    developer.contacts += len(who)
+    team.contacts += len(who)
     volunteers = np.count_nonzero(st.volunteer[members] & adult) / max(np.count_nonzero(adult), 1)
     room = min(1.0, max(0.0, (p["volunteer_ceiling_share"] - volunteers) / p["volunteer_ceiling_margin"]))
     willing = openness(model, who) < help_chance
@@ -144,22 +146,53 @@ def activate(model: Neighbourhood, developer: NetworkDeveloper, members: np.ndar
     buddy = buddy[openness(model, buddy) < connect]  # who is helped must want it
     if len(buddy):
         model.pending_developer_ties.append((who[: len(buddy)], buddy))
-        developer.ties_created += len(buddy)
+        team.ties_created += len(buddy)
         model.flows["developer_ties"] += len(buddy)
-    developer.residents_activated += len(who)
+    team.residents_activated += len(who)
     model.flows["developer_activations"] += len(who)
 
 
-def work_area(model: Neighbourhood, developer: NetworkDeveloper) -> None:
-    """One week of a developer's work: introductions, activation, and perhaps moving on."""
-    developer.weeks_in_area += 1
-    members = model.area_members[developer.area]
-    effort = build_up(model, developer) * developer.fte
-    model.flows["developer_hours"] += developer.fte * model.p["developer_hours_per_fte_week"]
-    introduce(model, developer, members, effort)
-    activate(model, developer, members, effort)
-    if developer.weeks_in_area % model.p["developer_check_weeks"] == 0:
-        maybe_move_on(model, developer)
+@dataclass
+class Team:
+    """What the developers working one area did this week, credited to them by their effort."""
+
+    area: int
+    contacts: int = 0
+    ties_created: int = 0
+    residents_activated: int = 0
+
+    def credit(self, developers: list[NetworkDeveloper], efforts: list[float]) -> None:
+        """Whole counts in proportion to effort (largest remainders), so the developers' totals add
+        up to the team's."""
+        total = sum(efforts)
+        for name in ("contacts", "ties_created", "residents_activated"):
+            n = getattr(self, name)
+            if n == 0:
+                continue
+            exact = np.array(efforts) * (n / total) if total > 0 else np.full(len(efforts), n / len(efforts))
+            whole = np.floor(exact).astype(int)
+            rest = np.argsort(-(exact - whole), kind="stable")[: n - int(whole.sum())]
+            whole[rest] += 1
+            for developer, k in zip(developers, whole, strict=True):
+                setattr(developer, name, getattr(developer, name) + int(k))
+
+
+def work_area(model: Neighbourhood, area: int, developers: list[NetworkDeveloper]) -> None:
+    """One week of the developers working one area, as one team (several developers share an area):
+    introductions and activation with their summed effort, then perhaps moving on, each on their own."""
+    efforts = []
+    for developer in developers:
+        developer.weeks_in_area += 1
+        efforts.append(build_up(model, developer) * developer.fte)
+        model.flows["developer_hours"] += developer.fte * model.p["developer_hours_per_fte_week"]
+    members = model.area_members[area]
+    team = Team(area)
+    introduce(model, team, members, sum(efforts))
+    activate(model, team, members, sum(efforts))
+    team.credit(developers, efforts)
+    for developer in developers:
+        if developer.weeks_in_area % model.p["developer_check_weeks"] == 0:
+            maybe_move_on(model, developer)
 
 
 def maybe_move_on(model: Neighbourhood, developer: NetworkDeveloper) -> None:
@@ -209,7 +242,10 @@ def fade_ties(model: Neighbourhood) -> None:
 
 
 def network_developers(model: Neighbourhood) -> None:
-    """Every developer's week, then the decay of activation."""
+    """Every area's week of work (its developers as one team), then the decay of activation."""
+    teams: dict[int, list[NetworkDeveloper]] = {}
     for developer in model.network_developers:
-        work_area(model, developer)
+        teams.setdefault(developer.area, []).append(developer)
+    for area, developers in teams.items():
+        work_area(model, area, developers)
     activation_decay(model)
