@@ -65,12 +65,13 @@ WEEK = (
     specialist_care.admit,  # specialists admit from the waiting list
     flex_team.intake,  # the flex team takes waiting cases, then cases before referral
     flex_team.coach,  # coaching raises skill; without it skill drifts back
+    help_seeking.update_gp_trust,  # the GP's trust in the team follows its record
     care.care_effects,  # what each path does to severity
     escalation.apply_severity,  # the week's severity changes; needs move up or down a kind
     care.end_episodes,  # help that ends: return, hand back, refer onwards
     return_relapse.relapse,  # returning residents settle or relapse
     network_developers.network_developers,  # introductions, activation, moving on
-    demography.demography,  # every 4 weeks: ageing, deaths, long-term care, moves, births, in-movers
+    demography.demography,  # every 12 weeks: ageing, deaths, long-term care, moves, births, in-movers
     specialist_care.learn_referral_rates,  # during the warm-up: the rest of the region learns the rates
 )
 
@@ -241,7 +242,7 @@ class NeighbourhoodModel(mesa.Model):
         self.network_developers = []
         self.key_facility = None
         self.flex_team = []
-        #: The GP's trust in the neighbourhood team, 0-1 (`flex_team.gp_trust`).
+        #: The GP's trust in the neighbourhood team, 0-1 (`help_seeking.update_gp_trust`).
         self.gp_trust = 0.0
 
     def set_neighbourhood_team(self, factor: float) -> None:

@@ -160,18 +160,25 @@ class SocialNetwork:
         self._adj = None
 
     def add_ties(self, u: np.ndarray, v: np.ndarray) -> None:
-        keep = u != v
-        if keep.any():
-            self.u = np.concatenate([self.u, u[keep].astype(np.int32)])
-            self.v = np.concatenate([self.v, v[keep].astype(np.int32)])
-            self._adj = None
+        """Neighbourhood ties (the key facility's too): they lapse at the ordinary rate."""
+        self.u, self.v = self._joined(self.u, self.v, u, v)
 
     def add_lever_ties(self, u: np.ndarray, v: np.ndarray) -> None:
+        """Ties a network developer made: kept apart, they fade without maintenance."""
+        self.lever_u, self.lever_v = self._joined(self.lever_u, self.lever_v, u, v)
+
+    def _joined(
+        self, have_u: np.ndarray, have_v: np.ndarray, u: np.ndarray, v: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """have + the new pairs that are not a resident with themself (the adjacency is rebuilt)."""
         keep = u != v
-        if keep.any():
-            self.lever_u = np.concatenate([self.lever_u, u[keep].astype(np.int32)])
-            self.lever_v = np.concatenate([self.lever_v, v[keep].astype(np.int32)])
-            self._adj = None
+        if not keep.any():
+            return have_u, have_v
+        self._adj = None
+        return (
+            np.concatenate([have_u, u[keep].astype(np.int32)]),
+            np.concatenate([have_v, v[keep].astype(np.int32)]),
+        )
 
     def fade_lever_ties(
         self, rng: np.random.Generator, maintained: np.ndarray, q_maintained: float, q_left: float

@@ -276,12 +276,49 @@ def test_a_gp_who_trusts_the_team_sends_requests_there():
 
 
 def test_the_gps_trust_follows_the_teams_record():
+    from wijksim.model.mechanisms import help_seeking
+
     m = handmade(3000, flex_team=3)
     m.flex_team = flex_team.start(m)
     for _ in range(104):
         flex_team.coach(m)
+        help_seeking.update_gp_trust(m)
     assert 0.05 < m.gp_trust < 1.0
     m2 = handmade(3000)
     for _ in range(104):
         flex_team.coach(m2)
+        help_seeking.update_gp_trust(m2)
     assert m2.gp_trust == 0.0
+
+
+def test_developers_sharing_an_area_work_as_one_team_credited_by_effort():
+    m = handmade(400, network_developers=1.5, developer_area_size=10_000)  # fmt: skip
+    m.network_developers = network_developers.start(m)
+    full, part = m.network_developers
+    assert (full.fte, part.fte) == (1.0, 0.5) and full.area == part.area  # one area, one team
+    full.weeks_in_area = part.weeks_in_area = 520
+    for _ in range(20):
+        network_developers.network_developers(m)
+    # what the team did adds up to the week's flows, credited 2:1 by effort (up to rounding)
+    assert full.ties_created + part.ties_created == m.flows["developer_ties"] > 0
+    assert full.residents_activated + part.residents_activated == m.flows["developer_activations"] > 0
+    assert abs(full.contacts - 2 * part.contacts) <= 3 * 20
+
+
+def test_a_developer_seeks_out_the_isolated_first():
+    m = handmade(400, developer_ties_per_week=10.0, developer_activations_per_week=0.0,
+                 willing_to_connect_share=1.0, willing_share_max=1.0)  # fmt: skip
+    tri = np.arange(200, 398).reshape(-1, 3)  # residents 200-397 in triangles: two ties each
+    m.network.add_ties(
+        np.concatenate([tri[:, 0], tri[:, 1], tri[:, 2]]), np.concatenate([tri[:, 1], tri[:, 2], tri[:, 0]])
+    )
+    m.st.need[:] = Need.SOCIAL  # all vulnerable, none vital: only those contacted are asked
+    dev = with_developer(m)
+    for _ in range(10):
+        network_developers.work_area(m, dev.area, [dev])
+    asked = ~np.isnan(m.st.openness)
+    isolated = m.network.degree == 0
+    assert asked.sum() > 60 and isolated[:200].all() and not isolated[200:398].any()
+    # half the residents are isolated, but weighted 1 against 1/9 they are ~0.9 of those contacted
+    # (with a weight of 1/(1 + ties) they would be 0.75)
+    assert isolated[asked].mean() > 0.84

@@ -5,8 +5,8 @@ start. Their intake (`intake`): first waiting cases they can take, then the case
 clients whose individual need has risen to `flex_intake_severity`, the most severe first, before
 they would be referred. They work briefly (`flex_weeks`) and hand clients back to the team
 (`care.end_episodes`). They coach generalists, whose skill rises and levels off where coaching and
-turnover balance, and as the team's record grows the GP sends more requests to the team
-(`help_seeking.gp_first`, the trust of the book's 'plompverloren' passage, seed 003 §4.2).
+turnover balance, and as the team's record grows the GP trusts it and sends more requests there
+(`help_seeking.update_gp_trust`, `help_seeking.gp_first`; the book's 'plompverloren' passage, seed 003).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import numpy as np
 
 from ...agents.flex_team import FlexTeamMember
 from .. import transitions
-from ..codes import Need, Path, posts, weekly_share, years_in_weeks
+from ..codes import Need, Path, posts, weekly_share
 from ..interface import Neighbourhood
 
 
@@ -84,7 +84,8 @@ def take_early(model: Neighbourhood) -> None:
     early = cm[st.severity[cm] >= model.p["flex_intake_severity"]]
     if len(early):
         early = early[np.argsort(-st.severity[early], kind="stable")]
-        model.flows["flex_admitted_early"] += len(early) - len(admit(model, early))
+        not_taken = admit(model, early)
+        model.flows["flex_admitted_early"] += len(early) - len(not_taken)
 
 
 def intake(model: Neighbourhood) -> None:
@@ -103,15 +104,3 @@ def coach(model: Neighbourhood) -> None:
         g.lose_skill(weekly_share(p["skill_decay_rate"]), p["initial_generalist_skill"])
         if gain > 0:
             g.receive_coaching(min(gain, 1.0))
-    gp_trust(model)
-
-
-def gp_trust(model: Neighbourhood) -> None:
-    """The GP's trust in the team follows its record (the share of the way to full skill it has
-    come since the start), with the team's presence, over `gp_trust_build_up_years`."""
-    p = model.p
-    start = p["initial_generalist_skill"]
-    record = max(0.0, model.team_skill() - start) / max(1.0 - start, 1e-9) if model.generalists else 0.0
-    target = record * min(1.0, p["neighbourhood_team_factor"])
-    if target or model.gp_trust:
-        model.gp_trust += (target - model.gp_trust) / years_in_weeks(p["gp_trust_build_up_years"])

@@ -6,7 +6,8 @@ reach of a key facility (§6.4), after a network developer's introduction, and f
 and family centres and schools signal, §6.1). Needs below the threshold stay hidden; complex needs
 that stay hidden surface as a crisis (Capita selecta, 'Typologie van wijken en dorpen') and go
 straight to specialist care. Some residents with an individual or complex need go to their GP
-first, who refers them to specialist care.
+first, who refers them to specialist care, or to the neighbourhood team once the GP has come to
+trust it (`update_gp_trust`: the team's record, built up by the flex team's coaching).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import transitions
-from ..codes import OUTSIDE_PATHS, Need, Path, path_table
+from ..codes import OUTSIDE_PATHS, Need, Path, path_table, years_in_weeks
 from ..interface import Neighbourhood
 from .specialist_care import held_back
 
@@ -130,3 +131,15 @@ def gp_first(model: Neighbourhood, seekers: np.ndarray) -> np.ndarray:
     model.flows["youth_gp_referrals"] += int(np.count_nonzero(model.youth_care_age[referred]))
     transitions.refer_to_specialist(model, referred)
     return np.delete(seekers, to_gp)
+
+
+def update_gp_trust(model: Neighbourhood) -> None:
+    """The GP's trust in the team follows its record (the share of the way from the starting skill
+    to full skill it has come), with the team's presence, over `gp_trust_build_up_years`. Trust grows
+    in a gradual process, as in Enschede, not where a team is introduced 'plompverloren' (seed 003)."""
+    p = model.p
+    start = p["initial_generalist_skill"]
+    record = max(0.0, model.team_skill() - start) / max(1.0 - start, 1e-9) if model.generalists else 0.0
+    target = record * min(1.0, p["neighbourhood_team_factor"])
+    if target or model.gp_trust:
+        model.gp_trust += (target - model.gp_trust) / years_in_weeks(p["gp_trust_build_up_years"])

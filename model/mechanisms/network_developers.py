@@ -79,7 +79,12 @@ def not_declined(model: Neighbourhood, idx: np.ndarray, chance: float) -> np.nda
 
 
 def introduction_success(p: dict) -> float:
-    return float(np.clip(p["introduction_success_share"] + 0.6 * (p["half_public_networks"] - 0.5), 0.0, 1.0))
+    """Chance that an introduction of two willing residents becomes a tie: higher where there are
+    half-public networks to build on."""
+    slope = p["introduction_success_networks_slope"]
+    return float(
+        np.clip(p["introduction_success_share"] + slope * (p["half_public_networks"] - 0.5), 0.0, 1.0)
+    )
 
 
 def introduce(model: Neighbourhood, team: Team, members: np.ndarray, effort: float) -> None:

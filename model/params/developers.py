@@ -33,7 +33,10 @@ G("willingness_cohesion_elasticity", "factor", 1.0, 0.0, 3.0,
    "How the willing pools scale with cohesion: pool x (mean_neighbourhood_ties / 4 x (0.5 + half_public_networks)) to this power.")
 G("introduction_success_share", "share", 0.5, 0.0, 1.0,
    "§6.2 ('het kan, maar niet altijd'); assumed",
-   "Chance that an introduction of two willing residents becomes a tie, at half_public_networks 0.5; 0.3 higher or lower at 1 or 0.")
+   "Chance that an introduction of two willing residents becomes a tie, at half_public_networks 0.5 (introduction_success_networks_slope higher or lower per unit of half_public_networks).")
+G("introduction_success_networks_slope", "share per unit", 0.6, 0.0, 2.0,
+   "§ micro-analyses (seed 003: introductions take where there are half-public networks to build on); assumed",
+   "How much the chance that an introduction becomes a tie rises per unit of half_public_networks (0.3 higher in a village at 1 than at the reference 0.5).")
 G("introduced_tie_fade_rate", "per year", 0.2, 0.0, 5.0,
    "§6.5 (the developer keeps contacts going until the area carries itself); assumed",
    "Yearly rate at which a tie a developer made lapses once no developer works its area (while one does, it lapses at tie_decay_rate).")
