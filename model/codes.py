@@ -122,3 +122,9 @@ def posts(fte: float) -> list[float]:
     whole = int(math.floor(fte + 1e-9))
     rest = fte - whole
     return [1.0] * whole + ([rest] if rest > 1e-9 else [])
+
+
+def dose_for(per_10k: float, residents: int) -> float:
+    """A lever dose per 10,000 residents as FTE or members for this many residents (fractions
+    allowed, rounded to 4 decimals so that a dose prints as the user would type it)."""
+    return round(per_10k * residents / 10_000, 4) if per_10k > 0 else 0.0

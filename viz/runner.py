@@ -22,6 +22,7 @@ from ..experiments.run import RunSpec
 from ..experiments.seeds import spawn_seeds
 from ..experiments.tasks import execute_run, execute_warmed_run, results_frame, warm_up_neighbourhood
 from ..experiments.workers import worker_pool
+from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
 from ..model.params import STARTING_AFTER_WARM_UP
 from ..model.scan import SHIPPED_TABLE
@@ -63,7 +64,7 @@ class Setting:
 
     def in_fte(self, overrides: dict[str, Any]) -> dict[str, Any]:
         """The scenario's per-10,000 doses as FTE or members for this many residents."""
-        return {k: round(v * self.residents / 10_000, 4) if k in PER_10K else v for k, v in overrides.items()}
+        return {k: dose_for(v, self.residents) if k in PER_10K else v for k, v in overrides.items()}
 
     def seeds(self) -> list[int]:
         return spawn_seeds(self.seed, self.replications)

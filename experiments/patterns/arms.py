@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ...model.codes import dose_for
 from ...model.params import REGISTRY
 
 #: The book's seven neighbourhood types (`default` is the middle-class wijk).
@@ -60,16 +61,11 @@ class Arm:
         return self.wijk or self.preset or "default"
 
 
-def dose(per_10k: float, residents: int) -> float:
-    """A dose per 10,000 residents as FTE or members for this many residents (fractions allowed)."""
-    return round(per_10k * residents / 10_000, 4) if per_10k > 0 else 0.0
-
-
 def lever_values(arm: Arm, residents: int) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name, value in arm.levers:
         if name in ("network_developers", "flex_team") and value != "max":
-            out[name] = dose(value, residents)
+            out[name] = dose_for(value, residents)
         elif value == "max":
             out[name] = REGISTRY[name].high
         else:
