@@ -25,9 +25,11 @@ IN_SPECIALIST = path_table(Path.WAITING_SPECIALIST, Path.SPECIALIST_CARE, Path.F
 
 def informal_softening(p: dict) -> np.ndarray:
     """How far met informal support lowers the unmet severity, by need kind (none, social,
-    individual, complex): fully for social needs, partly for individual needs, not for complex
+    individual, complex): largely for social needs, partly for individual needs, not for complex
     ones (§5.5)."""
-    return np.array([0.0, 1.0, p["informal_softening_individual"], 0.0], dtype=np.float32)
+    return np.array(
+        [0.0, p["informal_softening_social"], p["informal_softening_individual"], 0.0], dtype=np.float32
+    )
 
 
 def threshold_reduction(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:

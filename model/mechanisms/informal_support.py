@@ -108,7 +108,9 @@ def informal_support(model: Neighbourhood) -> None:
     given_to, given_by, demand, care_by = allocate(model)
     met = share(given_to, demand)
     st.informal_met[:] = met
-    np.multiply(met, st.lonely, out=st.companionship_met)
+    # Company eases loneliness as a memory of the weeks before, not one week's visit: without it a
+    # resident whose company this week made them not lonely asks none next week and flips back.
+    st.companionship_met += np.float32(1.0 / p["companionship_memory_weeks"]) * (met * st.lonely - st.companionship_met)
     effect = np.array(
         [0.0, p["informal_effect_social"], p["informal_effect_individual"], 0.0], dtype=np.float32
     )

@@ -36,6 +36,9 @@ HELP_SEEKING("private_solution_share", "share", 0.1, 0.0, 1.0,
    "§Capita selecta (affluent: private solutions)",
    "Share of help-seekers with individual needs who buy help privately instead.")
 
+HELP_SEEKING("informal_softening_social", "share", 0.7, 0.0, 1.0,
+   "§5.2 (a fitting social context meets social needs), §6.2 ('vaak met mate'); assumed",
+   "How far met informal support lowers the severity with which a social need is felt when deciding to seek help. Below 1, part of a social need (practical questions, money, a life event) still brings a resident to the team however much company their ties give.")
 HELP_SEEKING("informal_softening_individual", "share", 0.5, 0.0, 1.0,
    "§5.5 ('citizen power within its limits': softens, does not cure)",
    "How far met informal support lowers the severity with which an individual need is felt when deciding to seek help (a social need: fully; a complex one: not at all).")

@@ -30,6 +30,9 @@ G("companionship_hours", "hours/week", 1.0, 0.0, 10.0,
 G("companionship_loneliness_relief", "score", 0.8, 0.0, 3.0,
    "De Jong Gierveld & Van Tilburg 2007; assumed size",
    "Fall in the latent loneliness score when companionship is fully met.")
+G("companionship_memory_weeks", "weeks", 8.0, 1.0, 52.0,
+   "De Jong Gierveld & Van Tilburg 2007 (loneliness is a lasting state, measured over weeks); assumed",
+   "Time over which the companionship a lonely adult's ties gave eases loneliness (an exponential average of the share of asked companionship met; 1 week: this week's company only).")
 G("informal_effect_social", "severity per week", 0.012, 0.0, 0.2,
    "§5.2 (fitting social context); assumed",
    "Severity reduction per week of fully met informal support for a social need.")
