@@ -49,7 +49,11 @@ def test_key_facility_lowers_hidden_need_and_relapse():
     assert kf.mean() < 0.8 * base.mean()
     assert (kf.mean(axis=1) < base.mean(axis=1)).all()
     base_r, kf_r = yearly("relapses"), yearly("relapses", key_facility=True)
-    assert kf_r[:, 3:].mean() < 0.9 * base_r[:, 3:].mean()
+    # Paired by seed, relapses fall in every replication. Since social needs keep part of their felt
+    # severity whatever the ties give (informal_softening_social 0.7), more residents come back for
+    # light help and relapse, and the facility's share of them is smaller: -6% (it was -13% with 1).
+    assert ((kf_r[:, 3:] - base_r[:, 3:]).mean(axis=1) < 0).all()
+    assert kf_r[:, 3:].mean() < 0.97 * base_r[:, 3:].mean()
 
 
 def test_flex_team_lowers_referrals_and_raises_skill():

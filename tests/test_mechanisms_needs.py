@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from handmade import events_of, handmade
+from helpers import run
 from wijksim.model.codes import Need, Path
 from wijksim.model.mechanisms import escalation, help_seeking, informal_support, life_events, loneliness
 
@@ -173,3 +174,48 @@ def test_loneliness_rises_with_too_few_ties_living_alone_and_being_born_abroad()
     m.lonely_cut = 1.6
     loneliness.update_loneliness(m)
     assert list(st.lonely) == [False, True, False, False]
+
+
+def test_fully_met_informal_support_softens_a_social_need_but_part_of_it_still_asks_for_help():
+    """§6.2 'vaak met mate': company and help from ties take away `informal_softening_social` of a
+    social need's felt severity, not all of it (a practical question, money, a life event remain)."""
+    m = handmade(3, informal_softening_social=0.7, gp_first_contact_share=0.0, private_solution_share=0.0)
+    st = m.st
+    st.need[:] = Need.SOCIAL
+    st.severity[:] = [0.6, 1.0, 1.0]
+    st.informal_met[:] = [1.0, 1.0, 0.0]
+    st.threshold[:] = [0.4, 0.25, 0.4]
+    unmet = help_seeking.unmet_severity(m, np.arange(3))
+    assert unmet == pytest.approx([0.6 * 0.3, 0.3, 1.0])
+    help_seeking.help_seeking(m)
+    assert st.path[0] == Path.NONE  # softened below the threshold
+    assert st.path[1] == Path.WAITING_GENERALIST  # fully met informally, and still asks the team
+    assert st.path[2] == Path.WAITING_GENERALIST
+
+
+def test_company_eases_loneliness_as_a_memory_of_the_weeks_before():
+    """The companionship that eases loneliness is an average over `companionship_memory_weeks`: one
+    week's company counts for 1/8, and it fades when company stops instead of vanishing at once."""
+    m = handmade(2, ties=[(0, 1)], companionship_memory_weeks=8)
+    st = m.st
+    st.helper_capacity[0] = 3.0
+    st.lonely[1] = True
+    informal_support.informal_support(m)
+    assert st.informal_met[1] == pytest.approx(1.0)
+    assert st.companionship_met[1] == pytest.approx(1 / 8)
+    for _ in range(40):
+        informal_support.informal_support(m)
+    assert st.companionship_met[1] > 0.99
+    st.lonely[1] = False  # no longer lonely: asks no company this week
+    informal_support.informal_support(m)
+    assert st.companionship_met[1] == pytest.approx(0.99 * 7 / 8, rel=0.02)
+    assert st.companionship_met[0] == 0.0  # the helper was not lonely: nothing to remember
+
+
+def test_the_lonely_share_does_not_flicker_from_week_to_week():
+    """With this week's company only, a lonely adult whose company made them not lonely asked none the
+    next week and was lonely again: the weekly lonely share jumped by about 0.07. With the memory it
+    moves smoothly."""
+    weekly, _ = run(seed=3, years=2, residents=3000)
+    jumps = np.diff(weekly["lonely_share"].to_numpy()[-52:])
+    assert np.std(jumps) < 0.01

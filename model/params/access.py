@@ -41,7 +41,7 @@ HELP_SEEKING("informal_softening_social", "share", 0.7, 0.0, 1.0,
    "How far met informal support lowers the severity with which a social need is felt when deciding to seek help. Below 1, part of a social need (practical questions, money, a life event) still brings a resident to the team however much company their ties give.")
 HELP_SEEKING("informal_softening_individual", "share", 0.5, 0.0, 1.0,
    "§5.5 ('citizen power within its limits': softens, does not cure)",
-   "How far met informal support lowers the severity with which an individual need is felt when deciding to seek help (a social need: fully; a complex one: not at all).")
+   "How far met informal support lowers the severity with which an individual need is felt when deciding to seek help (a social need: informal_softening_social; a complex one: not at all).")
 HELP_SEEKING("private_solution_relief", "severity", 0.3, 0.0, 1.0,
    "§Capita selecta (affluent: private solutions); assumed",
    "Severity a privately bought solution takes off an individual need at once.")
