@@ -59,10 +59,11 @@ def check_out_dir(
                 f"holds {', '.join(strangers)} that wijksim did not write; --force replaces only "
                 "wijksim's own files (move them or choose another folder)",
             )
-    _check_writable(out, field)
+    check_writable(out, field)
 
 
-def _check_writable(out: Path, field: str) -> None:
+def check_writable(out: Path, field: str = "--out") -> None:
+    """`out` (existing or not) can be made and written: its nearest existing folder takes a file."""
     folder = out.absolute()
     while not folder.exists():
         if folder.is_symlink():  # a dangling link: mkdir would fail on it

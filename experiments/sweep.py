@@ -28,7 +28,7 @@ import numpy as np
 
 from ..model.params import REGISTRY, ParameterError
 from .design import Design, DesignError
-from .output import write_atomic
+from .output import check_writable, write_atomic
 from .provenance import stamp, versions
 from .sweep_folder import (
     META,
@@ -120,6 +120,7 @@ def prepare(design: Design, out: Path, resume: bool):
     existing = out.exists() and any(out.iterdir())
     if existing and not resume:
         raise DesignError("--out", str(out), "folder is not empty (use --resume to finish that sweep)")
+    check_writable(out)
     if existing and not is_sweep_folder(out):
         raise DesignError(
             "--resume",

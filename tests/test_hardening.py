@@ -328,3 +328,20 @@ def test_resume_refuses_when_nothing_shows_the_design(tmp_path, broken_sweep):
     assert_input_error(res, "--resume")
     assert sorted(p.name for p in (broken_sweep / "results").iterdir()) == before
     shutil.rmtree(broken_sweep)
+
+
+@pytest.mark.parametrize(
+    "extra, field",
+    [
+        (["--backend", "dask", "--scheduler", "notaurl"], "--scheduler"),
+        (["--out", "{tmp}/afile/sub"], "--out"),
+        (["--out", "/proc/wijksim/sweep"], "--out"),
+    ],
+)
+def test_sweep_options_are_checked_before_any_run(tmp_path, extra, field):
+    (tmp_path / "afile").write_text("mine")
+    extra = [e.replace("{tmp}", str(tmp_path)) for e in extra]
+    out = [] if "--out" in extra else ["--out", tmp_path / "s"]
+    res = wijksim("sweep", _design_file(tmp_path), *out, *extra)
+    assert_input_error(res, field)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["afile", "d.toml"]
