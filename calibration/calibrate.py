@@ -16,6 +16,7 @@ from typing import Any
 from .. import __version__
 from ..experiments.output import check_out_dir, move_into, write_parquet
 from ..experiments.provenance import command_line, git_commit, now
+from ..model.files import read_text
 from ..model.params import REGISTRY, ParameterError
 from ..model.params import validate as validate_params
 from .fit import DEFAULT_POPULATION, STOP_RULES, Fit, posterior_summary, run_abc
@@ -45,11 +46,10 @@ def sha256(path: Path) -> str:
 def load_params_file(path: str | Path) -> tuple[dict[str, Any], dict[str, Any]]:
     """Parameters (and provenance) from a fitted_params.json, or a plain {name: value} JSON."""
     path = Path(path)
-    if not path.is_file():
-        raise ParameterError("--params", str(path), "file not found")
+    text = read_text(path, "--params")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
         raise ParameterError("--params", str(path), f"not valid JSON ({e})") from None
     if not isinstance(data, dict):
         raise ParameterError("--params", str(path), "expected a JSON object")
@@ -108,6 +108,7 @@ def calibrate(
     ppc_draws: int = 30,
     force: bool = False,
     only: list[str] | None = None,
+    wijken_field: str = "--wijken",
     burn_in_weeks: int | None = None,
     stop_when: str = "adjusted",
 ) -> dict[str, Any]:
@@ -142,14 +143,14 @@ def calibrate(
         except ParameterError as err:
             raise ParameterError("--burn-in-weeks", burn_in_weeks, err.reason) from None
     scan = read_scan(scan_path)
-    rows = select(scan, codes)
+    rows = select(scan, codes, wijken_field)
     wijken = make_wijken(rows, residents)
     for w in wijken:
         w.params |= fixed
     for w in wijken:  # every wijk must take every prior value: fail now, not in a worker
         for corner in (0, 1):
             validate_params(w.params | {k: v[corner] for k, v in priors.items()})
-    check_out_dir(out, force)
+    check_out_dir(out, force, OUTPUT_FILES)
     scan_file = Path(scan_path) if scan_path else SHIPPED_SCAN
     inputs = {"scan_file": str(scan_file.resolve()), "sha256": sha256(scan_file)}
     commit = git_commit()

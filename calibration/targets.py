@@ -7,12 +7,14 @@ scan for calibration or validation checks the columns and the wijk codes and say
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
+from ..model.files import read_text
 from ..model.params import ParameterError
 from ..model.scan import REQUIRED_COLUMNS, SHIPPED_TABLE
 
@@ -85,7 +87,9 @@ def read_scan(path: str | Path | None = None) -> pd.DataFrame:
     if not path.is_file():
         raise ParameterError("--scan", str(path), "file not found")
     try:
-        d = pd.read_csv(path, dtype={"wijk_code": str, "gemeente_code": str})
+        d = pd.read_csv(
+            io.StringIO(read_text(path, "--scan")), dtype={"wijk_code": str, "gemeente_code": str}
+        )
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as e:
         raise ParameterError("--scan", str(path), f"not a readable CSV ({e})") from None
     missing = [c for c in ("wijk_code", *REQUIRED_COLUMNS) if c not in d.columns]
@@ -123,16 +127,21 @@ def observed_targets(row: pd.Series) -> dict[str, float | None]:
     return out
 
 
-def wijk_codes(arg: str) -> list[str]:
+def wijk_codes(arg: str, field: str = "--wijken") -> list[str]:
     """Codes from a comma-separated list or a file (one code per line, or a CSV with `wijk_code`)."""
     path = Path(arg)
     if path.is_file():
-        text = path.read_text(encoding="utf-8").splitlines()
+        text = read_text(path, field).splitlines()
         if text and "wijk_code" in text[0]:
-            return [str(c) for c in pd.read_csv(path, dtype={"wijk_code": str}).wijk_code.dropna()]
+            return [
+                str(c)
+                for c in pd.read_csv(
+                    io.StringIO("\n".join(text)), dtype={"wijk_code": str}
+                ).wijk_code.dropna()
+            ]
         return [line.strip() for line in text if line.strip() and not line.startswith("#")]
     if arg.endswith((".csv", ".txt")) and not path.exists():
-        raise ParameterError("--wijken", arg, "file not found")
+        raise ParameterError(field, arg, "file not found")
     return [c.strip() for c in arg.split(",") if c.strip()]
 
 

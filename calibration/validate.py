@@ -150,7 +150,7 @@ def validate(
             "--wijken", ",".join(overlap[:5]), "also used for fitting: validate on unseen wijken"
         )
     shared = sorted(set(rows.gemeente_code) & set(train.gemeente_code))
-    check_out_dir(out, force)
+    check_out_dir(out, force, OUTPUT_FILES)
     scan_file = Path(scan_path) if scan_path else SHIPPED_SCAN
     inputs = {"scan_file": str(scan_file.resolve()), "sha256": sha256(scan_file)}
     commit = git_commit()

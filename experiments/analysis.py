@@ -17,6 +17,7 @@ import numpy as np
 
 from ..model.indicators import KEY_INDICATORS as INDICATORS
 from ..model.params import ParameterError
+from .output import check_out_dir, staged
 from .sweep import load_sweep
 
 #: Indicators analysed when none are named.
@@ -38,19 +39,12 @@ def _complete(params, results, year: int | None) -> tuple[Any, int]:
     return results[results.year == year].set_index("run_id").sort_index(), int(year)
 
 
-def _check_indicators(results, indicators: list[str] | None) -> list[str]:
+def _check_indicators(results, indicators: list[str] | None, field: str = "--indicator") -> list[str]:
     chosen = list(indicators or KEY_INDICATORS)
     for ind in chosen:
         if ind not in results.columns or ind in ("run_id", "year"):
-            raise ParameterError("--indicator", ind, "not a yearly indicator of the sweep")
+            raise ParameterError(field, ind, "not a yearly indicator of the sweep")
     return chosen
-
-
-def _new_folder(out: Path) -> Path:
-    if out.exists() and any(out.iterdir()):
-        raise ParameterError("--out", str(out), "folder is not empty")
-    out.mkdir(parents=True, exist_ok=True)
-    return out
 
 
 def sensitivity(
@@ -63,6 +57,8 @@ def sensitivity(
     import pandas as pd
 
     sweep_dir = Path(sweep_dir)
+    if out is not None:
+        check_out_dir(Path(out), force=False, force_flag=False)
     params, results, meta = load_sweep(sweep_dir)
     design = meta["design"]
     sampler = design["sampler"]
@@ -113,9 +109,9 @@ def sensitivity(
     table = pd.DataFrame(rows)
     table.insert(2, "year", year)
     if out is not None:
-        folder = _new_folder(Path(out))
-        table.to_csv(folder / "sensitivity.csv", index=False)
-        _plot_sensitivity(table, sampler, folder / "sensitivity.png")
+        with staged(Path(out), force=False, force_flag=False) as folder:
+            table.to_csv(folder / "sensitivity.csv", index=False)
+            _plot_sensitivity(table, sampler, folder / "sensitivity.png")
     return table
 
 
@@ -160,9 +156,11 @@ def discover(
     if (below is None) == (above is None):
         raise ParameterError("--below/--above", None, "give exactly one of --below VALUE or --above VALUE")
     sweep_dir = Path(sweep_dir)
+    if out is not None:
+        check_out_dir(Path(out), force=False, force_flag=False)
     params, results, meta = load_sweep(sweep_dir)
     at_year, year = _complete(params, results, year)
-    _check_indicators(results, [outcome])
+    _check_indicators(results, [outcome], "--outcome")
     varied = [v for v in meta["varied"] if params[v].nunique() > 1]
     if not varied:
         raise ParameterError("DIR", str(sweep_dir), "no parameter varies in this sweep")
@@ -199,19 +197,24 @@ def discover(
         "trajectory": trajectory,
     }
     if out is not None:
-        folder = _new_folder(Path(out))
-        trajectory.to_csv(folder / "peeling_trajectory.csv", index=False)
-        limits.to_csv(folder / "box_limits.csv")
-        (folder / "discover.json").write_text(
-            json.dumps({k: v for k, v in result.items() if k not in ("box", "trajectory")}, indent=1)
-        )
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            fig = box.show_tradeoff()
-            fig.savefig(folder / "tradeoff.png", dpi=85)
-            box.inspect(style="graph")
-            import matplotlib.pyplot as plt
-
-            plt.gcf().savefig(folder / "box.png", dpi=85, bbox_inches="tight")
-            plt.close("all")
+        with staged(Path(out), force=False, force_flag=False) as folder:
+            _write_discovery(folder, result, box)
     return result
+
+
+def _write_discovery(folder: Path, result: dict[str, Any], box) -> None:
+    trajectory, limits = result["trajectory"], result["box"]
+    trajectory.to_csv(folder / "peeling_trajectory.csv", index=False)
+    limits.to_csv(folder / "box_limits.csv")
+    (folder / "discover.json").write_text(
+        json.dumps({k: v for k, v in result.items() if k not in ("box", "trajectory")}, indent=1)
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        fig = box.show_tradeoff()
+        fig.savefig(folder / "tradeoff.png", dpi=85)
+        box.inspect(style="graph")
+        import matplotlib.pyplot as plt
+
+        plt.gcf().savefig(folder / "box.png", dpi=85, bbox_inches="tight")
+        plt.close("all")

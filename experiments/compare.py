@@ -284,7 +284,7 @@ def compare(
         base.with_overrides(sc.overrides).resolve()
         for year, name, value in sc.changes:
             check_change(year, name, value, int(years))
-    check_out_dir(out, force=False)
+    check_out_dir(out, force=False, force_flag=False)
     runs = run_comparison(parsed, replications, base, workers, crn)
     diffs = differences(runs)
     costs = net_costs(runs)
@@ -309,7 +309,7 @@ def compare(
         "git_commit": made["git_commit"],
         "warnings": warnings,
     }
-    with staged(out, force=False) as tmp:
+    with staged(out, force=False, force_flag=False) as tmp:
         runs.to_parquet(tmp / "runs.parquet", index=False)
         diffs.to_csv(tmp / "differences.csv", index=False)
         costs.to_csv(tmp / "net_costs.csv", index=False)

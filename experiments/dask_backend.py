@@ -27,9 +27,10 @@ def connect_dask(workers: int, scheduler: str | None):
     from distributed import Client
 
     if scheduler:
+        check_scheduler_address(scheduler)
         try:
             client = Client(scheduler, timeout="5s")
-        except (OSError, TimeoutError) as err:
+        except (OSError, TimeoutError, ValueError) as err:
             raise DesignError("--scheduler", scheduler, f"unreachable ({type(err).__name__})") from None
         cluster = None
     else:
@@ -37,6 +38,23 @@ def connect_dask(workers: int, scheduler: str | None):
         client = Client(cluster)
     client.register_plugin(TuneWorkers(), name="wijksim-tune-workers")
     return client, cluster
+
+
+def check_scheduler_address(address: str) -> None:
+    """A scheduler address as Dask prints it: tcp://HOST:PORT (or tls://, or HOST:PORT)."""
+    from urllib.parse import urlsplit
+
+    parsed = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        port = parsed.port
+    except ValueError:
+        port = None
+    if (
+        parsed.scheme not in ("tcp", "tls", "inproc", "ucx", "ws", "wss")
+        or not parsed.hostname
+        or port is None
+    ):
+        raise DesignError("--scheduler", address, "not a scheduler address: give tcp://HOST:PORT")
 
 
 def tune_worker() -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from ..model.files import read_text
 from ..model.params import REGISTRY, ParameterError, check_change, validate
 from .run import RunSpec
 from .seeds import spawn_seeds
@@ -68,10 +69,9 @@ class Design:
     @classmethod
     def from_toml(cls, path: str | Path) -> Design:
         path = Path(path)
-        if not path.is_file():
-            raise DesignError("design", str(path), "file not found")
+        text = read_text(path, "design")
         try:
-            raw = tomllib.loads(path.read_text())
+            raw = tomllib.loads(text)
         except tomllib.TOMLDecodeError as err:
             raise DesignError("design", str(path), f"not valid TOML: {err}") from None
         return cls.from_dict(raw)

@@ -20,6 +20,7 @@ from ..model.presets import preset_values
 from ..model.scan import params_from_row, read_row
 from .output import check_out_dir, staged, write_json, write_parquet
 from .provenance import command_line, stamp, versions
+from .seeds import check_seed
 
 OUTPUT_FILES = ("weekly.parquet", "summary.json", "run.json", "report.png")
 
@@ -48,6 +49,7 @@ class RunSpec:
             raise ParameterError("years", self.years, "must be a positive number of years")
         if self.years > 200:
             raise ParameterError("years", self.years, "at most 200 years")
+        check_seed(self.seed)
         provenance: dict[str, Any] = {}
         if self.scan or self.wijk:
             if not (self.scan and self.wijk):

@@ -5,6 +5,17 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..model.params import ParameterError
+
+SEED_MAX = 2**63 - 1
+
+
+def check_seed(seed: object, field: str = "--seed") -> int:
+    """A seed is a whole number from 0 (numpy's SeedSequence takes no negative ones)."""
+    if isinstance(seed, bool) or not isinstance(seed, int) or not 0 <= seed <= SEED_MAX:
+        raise ParameterError(field, seed, f"must be a whole number from 0 to {SEED_MAX}")
+    return seed
+
 
 def spawn_seeds(master: int, n: int) -> list[int]:
     """n independent run seeds from one master seed (`SeedSequence(master).spawn(n)`)."""

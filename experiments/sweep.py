@@ -8,17 +8,19 @@ Layout of the output folder:
 - `meta.json`: the design, master seed, sampler matrix, versions, git commit.
 
 Part files are written under a temporary name and renamed when complete, so a crash never leaves a
-half-written file that looks like a result. `--resume` reads which run_ids are present and runs only
-the rest. Results depend only on each run's parameters and seed, so they are bit-identical whatever
+half-written file that looks like a result. `--resume` checks the folder, heals what a crash or a
+full disk damaged (`sweep_folder.py`), and runs only the runs whose results are missing.
+Results depend only on each run's parameters and seed, so they are bit-identical whatever
 the backend or number of workers.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +28,24 @@ import numpy as np
 
 from ..model.params import REGISTRY, ParameterError
 from .design import Design, DesignError
-from .output import write_atomic
+from .output import check_writable, write_atomic
 from .provenance import stamp, versions
+from .sweep_folder import (
+    META,
+    PARAMS,
+    RESULTS,
+    check_parts,
+    heal_parts,
+    heal_records,
+    is_sweep_folder,
+    part_files,
+    read_meta,
+    read_params,
+)
 from .tasks import Task, execute_run, results_frame, take
 from .workers import worker_pool
 
-RESULTS = "results"
+log = logging.getLogger("wijksim.sweep")
 
 
 def params_frame(design: Design, points: list[dict[str, Any]], seeds: list[int]):
@@ -77,7 +91,7 @@ def done_run_ids(out: Path) -> set[int]:
     import pyarrow.parquet as pq
 
     done: set[int] = set()
-    for f in sorted((out / RESULTS).glob("part-*.parquet")):
+    for f in part_files(out):
         done |= set(pq.read_table(f, columns=["run_id"]).column("run_id").to_pylist())
     return done
 
@@ -97,32 +111,41 @@ def meta_record(design: Design, n_runs: int, sample: np.ndarray) -> dict[str, An
 
 
 def prepare(design: Design, out: Path, resume: bool):
-    """Check the folder, write params.parquet and meta.json (new sweep) or check them (resume).
-    Returns the tasks still to run and the params table."""
-    import pandas as pd
-
+    """Check the folder, write params.parquet and meta.json (new sweep) or check and heal them and the
+    part files (resume, `sweep_folder.py`). Returns the tasks still to run, the params table, and
+    what was healed."""
     tasks, table = plan(design)
-    meta_path, params_path = out / "meta.json", out / "params.parquet"
     if out.exists() and not out.is_dir():
         raise DesignError("--out", str(out), "exists and is not a folder")
     existing = out.exists() and any(out.iterdir())
     if existing and not resume:
         raise DesignError("--out", str(out), "folder is not empty (use --resume to finish that sweep)")
-    if existing and meta_path.exists():
-        old = json.loads(meta_path.read_text())
-        if old.get("design") != json.loads(json.dumps(design.as_dict())):
-            raise DesignError("--resume", str(out), "the folder holds a sweep of a different design")
-        if not pd.read_parquet(params_path).equals(table):
-            raise DesignError("--resume", str(out), "params.parquet does not match the design")
-    else:
-        if existing and any((out / RESULTS).glob("part-*.parquet")):
-            raise DesignError("--resume", str(out), "results without meta.json: not a wijksim sweep")
-        (out / RESULTS).mkdir(parents=True, exist_ok=True)
-        write_atomic(params_path, lambda p: table.to_parquet(p, index=False, compression="zstd"))
+    check_writable(out)
+    if existing and not is_sweep_folder(out):
+        raise DesignError(
+            "--resume",
+            str(out),
+            "the folder is neither empty nor a sweep (it holds files wijksim did not write)",
+        )
+
+    def write_params() -> None:
+        write_atomic(out / PARAMS, lambda p: table.to_parquet(p, index=False, compression="zstd"))
+
+    def write_meta() -> None:
         record = meta_record(design, len(tasks), design.sample())
-        write_atomic(meta_path, lambda p: p.write_text(json.dumps(record, indent=1, default=str)))
-    done = done_run_ids(out)
-    return [t for t in tasks if t[0] not in done], table
+        write_atomic(out / META, lambda p: p.write_text(json.dumps(record, indent=1, default=str)))
+
+    healed: list[str] = []
+    if existing:
+        design_dict = json.loads(json.dumps(design.as_dict()))
+        healed = heal_records(out, design_dict, table, write_meta, write_params)
+    (out / RESULTS).mkdir(parents=True, exist_ok=True)
+    if not (out / PARAMS).exists():
+        write_params()
+    if not (out / META).exists():
+        write_meta()
+    done, set_aside = heal_parts(out, set(table["run_id"].tolist()))
+    return [t for t in tasks if t[0] not in done], table, healed + set_aside
 
 
 # --- backends --------------------------------------------------------------------------------
@@ -152,8 +175,10 @@ def run_sweep(
     scheduler: str | None = None,
     resume: bool = False,
     progress: bool | None = None,
+    on_heal: Callable[[str], None] | None = None,
 ):
-    """Run a design; return (params table, results table) as pandas DataFrames."""
+    """Run a design; return (params table, results table) as pandas DataFrames. `on_heal` hears what
+    `--resume` healed (a damaged file set aside; default: the `wijksim.sweep` logger)."""
     out = Path(out)
     if backend not in ("processes", "dask"):
         raise DesignError("--backend", backend, "choose processes or dask")
@@ -168,7 +193,9 @@ def run_sweep(
 
         client, cluster = connect_dask(workers, scheduler)
     try:
-        todo, table = prepare(design, out, resume)
+        todo, table, healed = prepare(design, out, resume)
+        for line in healed:
+            (on_heal or log.warning)(f"healed {line}")
         if client is not None:
             from .dask_backend import run_dask  # start-up: Dask's import takes a second
 
@@ -221,7 +248,7 @@ def load_results(out: str | Path):
     import duckdb
 
     out = Path(out)
-    files = sorted((out / RESULTS).glob("part-*.parquet"))
+    files = part_files(out)
     if not files:
         import pandas as pd
 
@@ -231,6 +258,9 @@ def load_results(out: str | Path):
         df = con.execute(
             "SELECT * FROM read_parquet(?) ORDER BY run_id, year", [[str(f) for f in files]]
         ).df()
+    except duckdb.Error:
+        check_parts(out)  # names the damaged file
+        raise
     finally:
         con.close()
     return df
@@ -238,10 +268,16 @@ def load_results(out: str | Path):
 
 def load_sweep(out: str | Path):
     """(params, results, meta) of a sweep folder; raises ParameterError if it is not one."""
-    import pandas as pd
 
     out = Path(out)
-    if not (out / "meta.json").is_file() or not (out / "params.parquet").is_file():
+    if not (out / META).is_file() or not (out / PARAMS).is_file():
         raise ParameterError("DIR", str(out), "not a wijksim sweep folder (no meta.json / params.parquet)")
-    meta = json.loads((out / "meta.json").read_text())
-    return pd.read_parquet(out / "params.parquet"), load_results(out), meta
+    meta, params = read_meta(out), read_params(out)
+    for name, value in ((META, meta), (PARAMS, params)):
+        if value is None:
+            raise ParameterError(
+                "DIR",
+                str(out),
+                f"{name} is damaged; `wijksim sweep DESIGN --out DIR --resume` writes it again",
+            )
+    return params, load_results(out), meta

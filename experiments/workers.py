@@ -2,16 +2,21 @@
 
 A forkserver pool (safe with the threads of Dask, Solara and pyarrow) whose workers end when the
 process that started them ends, also when it is killed: otherwise a killed sweep driver or a stopped
-app would leave workers behind that hold memory and CPU.
+app would leave workers behind that hold memory and CPU. Leaving the pool's `with` block on an
+exception (a failed run, Ctrl-C, SIGTERM) stops the workers at once instead of finishing the queue.
+Workers ignore Ctrl-C: the terminal sends it to them too, and the parent decides.
 """
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import signal
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.connection import wait
+
+from ..model.params import ParameterError
 
 #: Modules the fork server imports once, so that its workers share them instead of importing them
 #: each (about a second each). One fork server serves a process's pools and Dask LocalCluster alike;
@@ -30,13 +35,34 @@ def forkserver_context() -> mp.context.ForkServerContext:
     return context
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
+class WorkerPool(ProcessPoolExecutor):
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            return super().__exit__(exc_type, exc, tb)
+        self.stop()
+        return False
+
+    def stop(self) -> None:
+        """Cancel what is queued and end the workers now (a clean shutdown would finish the queue)."""
+        processes = list((self._processes or {}).values())  # no public handle before Python 3.14
+        self.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            p.terminate()
+        for p in processes:
+            p.join(timeout=5)
+
+
+def worker_pool(workers: int) -> WorkerPool:
+    if not isinstance(workers, int) or workers < 1:
+        raise ParameterError("--workers", workers, "must be a whole number of at least 1")
     context = forkserver_context()
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=exit_with_parent)
+    return WorkerPool(max_workers=workers, mp_context=context, initializer=exit_with_parent)
 
 
 def exit_with_parent() -> None:
-    """In a worker: end this process as soon as its parent process is gone."""
+    """In a worker: ignore Ctrl-C (the parent stops the pool), and end this process as soon as its
+    parent process is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = mp.parent_process()
     if parent is None or parent.sentinel is None:
         return

@@ -11,10 +11,12 @@ them from the demography with its calibrated cut-offs and propensities (docs/cal
 from __future__ import annotations
 
 import csv
+import io
 import math
 from pathlib import Path
 from typing import Any
 
+from .files import read_text
 from .params import REGISTRY, ParameterError, defaults
 
 #: The scan table shipped with wijksim (the 2024 scan of every wijk; docs/calibration.md §1).
@@ -56,21 +58,64 @@ MEDIAN_URBANITY = 3
 NEED_SHARES = ("initial_social_need_share", "initial_individual_need_share", "initial_complex_need_share")
 
 
+#: Columns that count people or households (never negative), and those that count residents (at
+#: most the population). Households may hold fewer than their one-person households: real CBS rows
+#: break that rule through rounding and definitions (Almere WK003416), so it is not checked.
+COUNT_COLUMNS = tuple(c for c in REQUIRED_COLUMNS if not c.startswith("pct_"))
+RESIDENT_GROUPS = ("age_0_14", "age_15_24", "age_65_plus", "origin_europe_excl_nl", "origin_outside_europe")
+PERCENT_COLUMNS = ("pct_social_housing", *OBSERVED)
+
+
 def read_row(path: str | Path, wijk: str) -> dict[str, str]:
     path = Path(path)
-    if not path.is_file():
-        raise ParameterError("--scan", str(path), "file not found")
-    with path.open(newline="", encoding="utf-8") as f:
-        reader = csv.DictReader(f)
-        if reader.fieldnames is None or "wijk_code" not in reader.fieldnames:
-            raise ParameterError("--scan", str(path), "no wijk_code column: not a scan file")
-        missing = [c for c in REQUIRED_COLUMNS if c not in reader.fieldnames]
-        if missing:
-            raise ParameterError("--scan", str(path), f"missing column(s) {', '.join(missing)}")
+    reader = csv.DictReader(io.StringIO(read_text(path, "--scan"), newline=""))
+    try:
+        fieldnames = reader.fieldnames
+    except csv.Error as err:
+        raise ParameterError("--scan", str(path), f"not a readable CSV ({err})") from None
+    if fieldnames is None or "wijk_code" not in fieldnames:
+        raise ParameterError("--scan", str(path), "no wijk_code column: not a scan file")
+    missing = [c for c in REQUIRED_COLUMNS if c not in fieldnames]
+    if missing:
+        raise ParameterError("--scan", str(path), f"missing column(s) {', '.join(missing)}")
+    try:
         for row in reader:
             if row["wijk_code"] == wijk:
                 return row
+    except csv.Error as err:
+        raise ParameterError(
+            "--scan", str(path), f"not a readable CSV (line {reader.line_num}: {err})"
+        ) from None
     raise ParameterError("--wijk", wijk, f"unknown wijk code in {path.name}")
+
+
+def check_row(row: dict[str, str], wijk: str) -> None:
+    """Refuse values that cannot be true, naming the column, the wijk and the value as given; values
+    that are merely unusual pass."""
+
+    def bad(col: str, reason: str) -> ParameterError:
+        return ParameterError(col, (row.get(col) or "").strip(), f"wijk {wijk}: {reason}")
+
+    for col in COUNT_COLUMNS:
+        v = _num(row, col)
+        if v is not None and v < 0:
+            raise bad(col, "a count cannot be negative")
+    for col in PERCENT_COLUMNS:
+        v = _num(row, col)
+        if v is not None and not 0 <= v <= 100:
+            raise bad(col, "a percentage lies between 0 and 100")
+    pop = _num(row, "population")
+    for col in RESIDENT_GROUPS:
+        v = _num(row, col)
+        if pop is not None and v is not None and v > pop:
+            raise bad(
+                col,
+                "more residents in this group than live in the wijk "
+                f"(population {row['population'].strip()})",
+            )
+    urbanity = _num(row, "urbanity_1_5")
+    if urbanity is not None and not 1 <= urbanity <= 5:
+        raise bad("urbanity_1_5", "CBS urbanity runs from 1 (very strongly urban) to 5 (not urban)")
 
 
 def _num(row: dict[str, str], col: str) -> float | None:
@@ -94,6 +139,7 @@ def params_from_row(
     values the user set (the scan relations are read from them, else from the registry)."""
     rel = defaults() | {k: REGISTRY[k].check(v) for k, v in (given or {}).items() if k in REGISTRY}
     wijk = row.get("wijk_code", "?")
+    check_row(row, wijk)
     cells = {c: _num(row, c) for c in REQUIRED_COLUMNS}
     empty = [c for c, v in cells.items() if v is None]
     if empty:
@@ -114,7 +160,13 @@ def params_from_row(
         "share_social_housing": vals["pct_social_housing"] / 100.0,
         "share_born_abroad": (vals["origin_europe_excl_nl"] + vals["origin_outside_europe"]) / pop,
     }
+    # Real rows can break subset rules through rounding and definitions (more one-person households
+    # than households): shares are kept within [0, 1], and household types within all households.
     demo = {k: min(max(v, 0.0), 1.0) for k, v in demo.items()}
+    types = demo["share_one_person_households"] + demo["share_households_with_children"]
+    if types > 1:
+        demo["share_one_person_households"] /= types
+        demo["share_households_with_children"] /= types
     params: dict[str, Any] = dict(demo)
     params["residents"] = int(round(pop))
     provenance: dict[str, Any] = {

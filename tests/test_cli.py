@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from helpers import free_port
 from typer.testing import CliRunner
 from wijksim.viz.numbers import significant
 
@@ -178,23 +179,27 @@ def test_installed_command_runs_and_fails_cleanly(tmp_path):
 
 
 def test_app_binds_to_localhost_and_switches_off_solara_telemetry(monkeypatch):
-    """`wijksim app` becomes the Solara server: on 127.0.0.1 unless told otherwise, and without
-    Solara's usage statistics (a workshop laptop may be offline; a municipality would ask)."""
+    """`wijksim app` serves on 127.0.0.1 unless told otherwise, answers only its own names, and
+    sends no usage statistics to Solara (a workshop laptop may be offline; a municipality would ask)."""
     import os
+
+    import wijksim.viz.serve as serve_module
 
     calls = []
 
-    def fake_execve(path, argv, env):
-        calls.append((argv, env))
-        raise SystemExit(0)
+    def fake_serve(sock, host, port, hosts):
+        calls.append((sock.getsockname(), host, port, hosts, os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"]))
+        sock.close()
 
-    monkeypatch.setattr(os, "execve", fake_execve)
+    monkeypatch.setattr(serve_module, "serve", fake_serve)
     monkeypatch.delenv("SOLARA_TELEMETRY_MIXPANEL_ENABLE", raising=False)
-    res = invoke("app", "--port", 8911)
+    port = free_port()
+    res = invoke("app", "--port", port)
     assert res.exit_code == 0, res.output
-    argv, env = calls[0]
-    assert argv[argv.index("--host") + 1] == "127.0.0.1" and argv[argv.index("--port") + 1] == "8911"
-    assert env["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "False"
+    (address, bound_port), host, _, hosts, telemetry = calls[0]
+    assert address == "127.0.0.1" and bound_port == port and host == "127.0.0.1"
+    assert hosts == ["localhost", "127.0.0.1", "::1"]
+    assert telemetry == "False"
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,8 @@
 """The `wijksim` command: run, params, indicators, presets, sweep, compare, sensitivity, discover,
 calibrate, validate, app.
 
-Bad input exits with code 2 and a message naming the field and value; nothing is written. Each
+Every command runs inside one error boundary (`boundary.py`): bad input exits with code 2 and a
+message naming the field and value, nothing written; a bug leaves a log file, not a traceback. Each
 command imports what it needs when it runs (marked `# start-up`), so that `wijksim params` or
 `--help` answers at once.
 """
@@ -11,12 +12,13 @@ from __future__ import annotations
 
 from .common import app
 from . import run, experiments, info, calibration
+from . import boundary
 
-__all__ = ["app", "calibration", "experiments", "info", "main", "run"]
+__all__ = ["app", "boundary", "calibration", "experiments", "info", "main", "run"]
 
 
 def main() -> None:
-    app()
+    boundary.main(app)
 
 
 if __name__ == "__main__":

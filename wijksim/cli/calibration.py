@@ -8,13 +8,14 @@ from typing import Annotated
 
 import typer
 
+from ..experiments.output import out_path
 from ..model.params import ParameterError
 from .common import app, fail
 
 
 @app.command()
 def calibrate(
-    out: Annotated[Path, typer.Option(help="Output folder (must be new or empty).")],
+    out: Annotated[str, typer.Option(help="Output folder (must be new or empty).")],
     wijk: Annotated[str | None, typer.Option(help="Calibrate to one wijk, e.g. WK001404.")] = None,
     wijken: Annotated[
         str | None,
@@ -67,6 +68,7 @@ def calibrate(
     ] = None,
 ) -> None:
     """Fit behavioural parameters to observed wijken (docs/calibration.md)."""
+    out = out_path(out)
     from ..calibration.calibrate import calibrate as run_calibration  # start-up: pyabc, optuna
     from ..calibration.targets import wijk_codes  # start-up: pandas
 
@@ -77,7 +79,7 @@ def calibrate(
         record = run_calibration(
             codes, out, scan, method, budget, workers, backend, scheduler, prior, seed, population,
             residents, force=force, only=[p.strip() for p in parameters.split(",")] if parameters else None,
-            burn_in_weeks=burn_in_weeks, stop_when=stop_when,
+            burn_in_weeks=burn_in_weeks, stop_when=stop_when, wijken_field="--wijk" if wijk else "--wijken",
         )  # fmt: skip
     except ParameterError as err:
         fail(err)
@@ -94,7 +96,7 @@ def calibrate(
 def validate(
     params: Annotated[Path, typer.Option(help="Fitted parameter file (fitted_params.json).")],
     wijken: Annotated[str, typer.Option(help="Held-out wijken: a file of codes, or CODE,CODE,...")],
-    out: Annotated[Path, typer.Option(help="Output folder (must be new or empty).")],
+    out: Annotated[str, typer.Option(help="Output folder (must be new or empty).")],
     train: Annotated[
         str | None,
         typer.Option(
@@ -111,12 +113,13 @@ def validate(
     force: Annotated[bool, typer.Option(help="Write into a non-empty folder (own files only).")] = False,
 ) -> None:
     """Predict held-out wijken from demography alone; compare with a regression baseline."""
+    out = out_path(out)
     from ..calibration.targets import wijk_codes  # start-up: pandas
     from ..calibration.validate import validate as run_validation  # start-up: pyabc, optuna
 
     try:
         record = run_validation(
-            params, wijk_codes(wijken), out, scan, wijk_codes(train) if train else None,
+            params, wijk_codes(wijken), out, scan, wijk_codes(train, "--train") if train else None,
             replications, workers, residents, seed, force,
         )  # fmt: skip
     except ParameterError as err:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from ..experiments.output import check_out_dir
+from ..experiments.output import check_out_dir, out_path
 from ..experiments.provenance import command_line, stamp
 from ..model.indicators.registry import KEY_INDICATORS
 from ..model.params import ParameterError, parse_set
@@ -21,13 +21,14 @@ def sweep(
     design: Annotated[
         Path, typer.Argument(help="Design file (TOML): base, years, seed, replications, sampler.")
     ],
-    out: Annotated[Path, typer.Option(help="Output folder (new or empty; with --resume the sweep's own).")],
+    out: Annotated[str, typer.Option(help="Output folder (new or empty; with --resume the sweep's own).")],
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
     backend: Annotated[str, typer.Option(help="processes or dask.")] = "processes",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, tcp://HOST:PORT.")] = None,
     resume: Annotated[bool, typer.Option(help="Run only what is missing in OUT.")] = False,
 ) -> None:
     """Run every point of a design, replicated, streaming results to OUT (Parquet)."""
+    out = out_path(out)
     from ..experiments.design import Design  # start-up: SALib, pandas
     from ..experiments.sweep import run_sweep  # start-up: pandas, pyarrow
 
@@ -35,8 +36,9 @@ def sweep(
     try:
         d = Design.from_toml(design)
         table, results = run_sweep(
-            d, out, workers=workers, backend=backend, scheduler=scheduler, resume=resume
-        )
+            d, out, workers=workers, backend=backend, scheduler=scheduler, resume=resume,
+            on_heal=lambda line: typer.echo(f"sweep --resume: {line} (see {out}/damaged/)", err=True),
+        )  # fmt: skip
     except ParameterError as err:
         fail(err)
         return
@@ -50,7 +52,7 @@ def compare(
     scenario: Annotated[
         list[str], typer.Option(help='"name: lever flags", e.g. "hub: --key-facility" (repeat).')
     ],
-    out: Annotated[Path, typer.Option(help="Output folder (new or empty).")],
+    out: Annotated[str, typer.Option(help="Output folder (new or empty).")],
     replications: Annotated[int, typer.Option(help="Replications per scenario (same seeds in each).")] = 10,
     preset: Annotated[str | None, typer.Option(help="Neighbourhood preset.")] = None,
     scan: Annotated[Path | None, typer.Option(help="Scan CSV.")] = None,
@@ -65,6 +67,7 @@ def compare(
     ] = None,
 ) -> None:
     """Compare scenarios with the baseline ("no new decisions") using common random numbers."""
+    out = out_path(out)
     from ..experiments.compare import compare as run_compare  # start-up: pandas, scipy
 
     try:
@@ -127,9 +130,10 @@ def sensitivity(
         list[str] | None, typer.Option(help="Indicator(s) to analyse (default: key ones).")
     ] = None,
     year: Annotated[int | None, typer.Option(help="Year of the indicator (default: the last).")] = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder (default DIR/sensitivity).")] = None,
+    out: Annotated[str | None, typer.Option(help="Output folder (default DIR/sensitivity).")] = None,
 ) -> None:
     """Sensitivity indices (SALib) per indicator: a table and a plot."""
+    out = out_path(out)
     from ..experiments.analysis import sensitivity as run_sensitivity  # start-up: SALib, pandas
 
     out = out or sweep_dir / "sensitivity"
@@ -166,9 +170,10 @@ def discover(
     below: Annotated[float | None, typer.Option(help="Cases: outcome below this value.")] = None,
     above: Annotated[float | None, typer.Option(help="Cases: outcome above this value.")] = None,
     year: Annotated[int | None, typer.Option(help="Year of the outcome (default: the last).")] = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder (default DIR/discover-OUTCOME).")] = None,
+    out: Annotated[str | None, typer.Option(help="Output folder (default DIR/discover-OUTCOME).")] = None,
 ) -> None:
     """PRIM scenario discovery: which parameter and lever ranges produce the outcome."""
+    out = out_path(out)
     from ..experiments.analysis import discover as run_discover  # start-up: EMA workbench, pandas
 
     out = out or sweep_dir / f"discover-{outcome}"
@@ -200,10 +205,11 @@ def patterns(
     ] = 32,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 2,
     out: Annotated[
-        Path | None, typer.Option(help="Output folder (new or empty; default runs/patterns-<time>).")
+        str | None, typer.Option(help="Output folder (new or empty; default runs/patterns-<time>).")
     ] = None,
 ) -> None:
     """The pattern report: every pattern of docs/patterns.md measured on the model (exit 0 whatever holds)."""
+    out = out_path(out)
     from ..experiments.patterns.battery import Battery, run_battery  # start-up: pandas, scipy
     from ..experiments.patterns.report import write_report  # start-up: matplotlib
 
@@ -212,7 +218,7 @@ def patterns(
     out = out if out is not None else Path("runs") / f"patterns-{time.strftime('%Y%m%d-%H%M%S')}"
     try:
         battery.check()
-        check_out_dir(out, force=False)
+        check_out_dir(out, force=False, force_flag=False)
     except ParameterError as err:
         fail(err)
     started = time.perf_counter()

@@ -76,37 +76,40 @@ def app_command(
         str, typer.Option(help="Interface to bind; 127.0.0.1 (this machine only) unless given.")
     ] = "127.0.0.1",
     lang: Annotated[str, typer.Option(help="Language the page opens in: nl or en.")] = "nl",
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Also answer requests addressed to this host name or address (repeatable), e.g. the "
+            "name another screen uses with --host 0.0.0.0. Without it only localhost and --host are served."
+        ),
+    ] = None,
 ) -> None:
     """Start the workshop app (Solara) in the browser at http://HOST:PORT."""
     import os
 
-    if lang not in LANGUAGES:
-        fail(ParameterError("--lang", lang, "choose nl or en"))
-    if not 0 < port < 65536:
-        fail(ParameterError("--port", port, "must be 1-65535"))
+    from ..viz.serve import allowed_hosts, bind, serve  # start-up: Solara loads when it serves
+
+    try:
+        if lang not in LANGUAGES:
+            raise ParameterError("--lang", lang, "choose nl or en")
+        if not 0 < port < 65536:
+            raise ParameterError("--port", port, "must be 1-65535")
+        hosts = allowed_hosts(host, allow_host or ())
+        sock = bind(host, port)
+    except ParameterError as err:
+        fail(err)
     # No usage statistics to Solara's telemetry service (a workshop's machine may be offline, and
     # a municipality's data protection officer would ask); a user may still switch it on.
-    env = {
-        "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
-        **os.environ,
-        "WIJKSIM_LANG": lang,
-        "WIJKSIM_WARM_UP": "1",
-    }
-    typer.echo(f"wijksim app on http://{host}:{port} (Ctrl-C stops it)")
-    cmd = [
-        sys.executable,
-        "-m",
-        "solara",
-        "run",
-        "wijksim.viz.app",
-        "--host",
-        host,
-        "--port",
-        str(port),
-        "--production",
-        "--no-open",
-    ]
+    os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    os.environ["WIJKSIM_LANG"] = lang
+    os.environ["WIJKSIM_WARM_UP"] = "1"
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    typer.echo(f"wijksim app on http://{shown}:{port} (Ctrl-C stops it)")
+    if host in ("0.0.0.0", "::") and not allow_host:
+        typer.echo(
+            "note: other screens reach it only under a name given with --allow-host "
+            "(e.g. --allow-host 192.168.1.20); requests under any other name get 400",
+            err=True,
+        )
     sys.stdout.flush()
-    # Become the server (no child process): a stop signal reaches it directly and leaves no
-    # orphaned server holding the port.
-    os.execve(sys.executable, cmd, env)
+    serve(sock, host, port, hosts)

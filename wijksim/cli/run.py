@@ -9,8 +9,8 @@ from typing import Annotated, Any
 
 import typer
 
-from ..experiments.output import check_out_dir
-from ..experiments.run import RunSpec, provenance_record, simulate, write_outputs
+from ..experiments.output import check_out_dir, out_path
+from ..experiments.run import OUTPUT_FILES, RunSpec, provenance_record, simulate, write_outputs
 from ..model.codes import WEEKS_PER_YEAR
 from ..model.diagnostics import growing_queue
 from ..model.indicators.registry import TABLE_KEYS
@@ -60,13 +60,14 @@ def run(
             "projected (cohorts age as they would; births and in-movers at national rates)."
         ),
     ] = None,
-    out: Annotated[Path | None, typer.Option(help="Output folder (must be new or empty).")] = None,
+    out: Annotated[str | None, typer.Option(help="Output folder (must be new or empty).")] = None,
     force: Annotated[
         bool, typer.Option(help="Write into a non-empty folder (replaces only wijksim's own output files).")
     ] = False,
     **levers: Any,
 ) -> None:
     """Run the model and write weekly.parquet, summary.json, run.json and report.png."""
+    out = out_path(out)
     try:
         check_exclusive(preset, scan, wijk)
         if years <= 0:
@@ -96,7 +97,7 @@ def run(
 
             origin["parameter_file"] = {"path": str(params.resolve()), "sha256": sha256(params)}
         out = out if out is not None else _new_run_folder(spec)
-        check_out_dir(out, force)
+        check_out_dir(out, force, OUTPUT_FILES)
     except ParameterError as err:
         fail(err)
     record = provenance_record(spec, values, origin)
