@@ -110,7 +110,9 @@ def informal_support(model: Neighbourhood) -> None:
     st.informal_met[:] = met
     # Company eases loneliness as a memory of the weeks before, not one week's visit: without it a
     # resident whose company this week made them not lonely asks none next week and flips back.
-    st.companionship_met += np.float32(1.0 / p["companionship_memory_weeks"]) * (met * st.lonely - st.companionship_met)
+    st.companionship_met += np.float32(1.0 / p["companionship_memory_weeks"]) * (
+        met * st.lonely - st.companionship_met
+    )
     effect = np.array(
         [0.0, p["informal_effect_social"], p["informal_effect_individual"], 0.0], dtype=np.float32
     )
