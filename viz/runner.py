@@ -12,7 +12,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -21,7 +21,7 @@ from ..experiments.compare import differences, growing_queues, net_costs
 from ..experiments.run import RunSpec
 from ..experiments.seeds import spawn_seeds
 from ..experiments.tasks import execute_run, execute_warmed_run, results_frame, warm_up_neighbourhood
-from ..experiments.workers import worker_pool
+from ..experiments.workers import WorkerPool, worker_pool
 from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
 from ..model.params import STARTING_AFTER_WARM_UP
@@ -93,7 +93,7 @@ def wijk_code(label: str) -> str:
     return label.rsplit("(", 1)[1].rstrip(")")
 
 
-_pool: ProcessPoolExecutor | None = None
+_pool: WorkerPool | None = None
 _pool_lock = threading.Lock()
 _cache: OrderedDict = OrderedDict()
 _cache_lock = threading.Lock()
@@ -104,7 +104,7 @@ _warm: OrderedDict = OrderedDict()
 WARM_CACHE_BYTES = 256 * 2**20
 
 
-def pool() -> ProcessPoolExecutor:
+def pool() -> WorkerPool:
     """Worker processes, one more than the cores: a scenario's replications (5 by default) then
     keep every core busy to the end instead of leaving one idle in the last round."""
     global _pool
@@ -204,6 +204,16 @@ def reset_pool() -> None:
     with _pool_lock:
         if _pool is not None:
             _pool.shutdown(wait=False, cancel_futures=True)
+        _pool = None
+
+
+def stop_pool() -> None:
+    """End the workers now (the server is stopping): also one still starting, which would otherwise
+    print a traceback once this process is gone."""
+    global _pool
+    with _pool_lock:
+        if _pool is not None:
+            _pool.stop()
         _pool = None
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import errno
 import os
 import socket
+import warnings
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -101,5 +102,13 @@ def serve(sock: socket.socket, host: str, port: int, hosts: list[str]) -> None:
     import uvicorn
 
     os.environ["SERVER_NAME"], os.environ["SERVER_PORT"] = host, str(port)
+    # Solara warns on every session that a cookie with samesite=none needs https; on 127.0.0.1 the
+    # browser falls back to samesite=lax, which is what a local app wants.
+    warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
     config = uvicorn.Config(guarded(solara_app(), hosts), log_level="warning", lifespan="on")
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        from .runner import stop_pool
+
+        stop_pool()
