@@ -5,7 +5,7 @@ VENV := .venv
 YEARS ?= 10
 OUT ?= runs/default-$(shell date +%Y%m%d-%H%M%S)
 
-.PHONY: run test test-fast lint typecheck bench docs app offline-assets chromium clean-venv
+.PHONY: run test test-fast fuzz lint typecheck bench docs app offline-assets chromium clean-venv
 
 $(VENV)/.installed: pyproject.toml
 	@test -n "$(PY312)" || { echo "Python 3.12 not found (Mesa 3.5 needs it): install it, e.g. with pyenv"; exit 1; }
@@ -28,7 +28,11 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.installed chromium
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/python -m pytest -n 2
+	$(VENV)/bin/python -m pytest -n 2 -m "not fuzz"
+
+# The long fuzz of the command line (400 examples, about 6 minutes; `make test` runs 30).
+fuzz: $(VENV)/.installed
+	$(VENV)/bin/python -m pytest -m fuzz
 
 # The everyday loop: everything but the slow tests, the browser and Dask (`make test` runs them all).
 test-fast: $(VENV)/.installed

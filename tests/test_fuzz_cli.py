@@ -5,7 +5,8 @@ call stays small. Whatever the arguments, a call ends with exit 0, exit 2 (`erro
 reason`), or exit 1 naming a log file; never with a traceback on stderr, never leaving a
 half-written output or a temporary folder behind.
 
-`make test` runs a bounded number of examples; the `slow` marker runs many more."""
+`make test` runs a bounded number of examples (30, about 40 s); `make fuzz` runs the test marked `slow`
+and `fuzz` with 400 (about 6 minutes)."""
 
 from __future__ import annotations
 
@@ -348,5 +349,6 @@ def test_fuzz_the_command_line_bounded():
 
 
 @pytest.mark.slow
+@pytest.mark.fuzz
 def test_fuzz_the_command_line_many():
     _fuzz(400)

@@ -109,6 +109,6 @@ def serve(sock: socket.socket, host: str, port: int, hosts: list[str]) -> None:
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
-        from .runner import stop_pool
+        from .runner import stop_pool  # start-up: the runner loads pandas; Solara has it by now
 
         stop_pool()
