@@ -225,3 +225,56 @@ def test_the_page_loads_without_importing_the_model():
     code = "import sys, wijksim.viz.app; print(sorted(m for m in ('mesa', 'networkx') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_every_types_and_wijks_own_assumptions_lie_on_the_slider_grid():
+    """The sliders start from the wijk's own values, so the grid must hold them exactly (a value off
+    the grid would snap to a neighbour and be sent as if the user had moved it: issue 23)."""
+    from wijksim.model.params import REGISTRY
+    from wijksim.model.presets import PRESET_NAMES
+
+    owns = [runner.own_values(p, None) for p in PRESET_NAMES]
+    owns += [runner.own_values("default", code) for code in runner.wijk_table().wijk_code.head(400)]
+    for own in owns:
+        for k, value in own.items():
+            low, high, step = REGISTRY[k].slider()
+            k_steps = (value - low) / step
+            assert low <= value <= high and abs(k_steps - round(k_steps)) < 1e-6, (k, value)
+    assert runner.own_values("traditional-village", None)["mean_neighbourhood_ties"] == 6.0
+
+
+def test_only_a_moved_assumption_is_sent():
+    own = {"life_event_rate": 0.2, "help_seeking_threshold": 0.5, "mean_neighbourhood_ties": 3.0}
+    assert runner.changed_assumptions(own, dict(own)) == ()
+    moved = {**own, "mean_neighbourhood_ties": 3.5}
+    assert runner.changed_assumptions(own, moved) == (("mean_neighbourhood_ties", 3.5),)
+
+
+def _command(rc) -> str:
+    """The `wijksim compare` command the export tab shows."""
+    rc.find(v.Tabs).widget.v_model = 3  # Exporteren
+    for w in rc.find(v.VuetifyTemplate).widgets:
+        text = str(getattr(w.template, "template", w.template))
+        if "wijksim compare" in text:
+            return text
+    raise AssertionError("no command on the export tab")
+
+
+def test_the_page_sends_the_wijks_own_assumptions_unless_a_slider_moves(page):
+    page.find(v.Select, label="Type wijk of dorp").widget.v_model = "traditional-village"
+    box = page.find(v.Html, class_="assumption-mean_neighbourhood_ties")
+    ties = box.widget.children[0]
+    assert ties.v_model == 6.0  # the village's own 6, not the general 4 (nor a snapped 3.9)
+    set_input(page, "Inwoners", 300)
+    run_and_wait(page)
+    command = _command(page)
+    assert "--preset traditional-village" in command and "--set" not in command
+    ties.v_model = 6.5
+    page.find(v.Btn, children=["Doorrekenen"]).widget.click()
+    deadline = time.time() + 180
+    while time.time() < deadline and _command(page) == command:  # the new result replaces the old
+        time.sleep(0.1)
+    command = _command(page)
+    assert command.count("--set") == 1 and "--set mean_neighbourhood_ties=6.5" in command
+    page.find(v.Btn, children=["Terug naar de waarden van deze wijk"]).widget.click()
+    assert ties.v_model == 6.0

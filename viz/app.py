@@ -22,7 +22,7 @@ from ..model.params import REGISTRY, ParameterError
 from ..model.presets import PRESET_NAMES
 from . import figures, runner, story, summary
 from .i18n import LANGUAGES, translator
-from .numbers import net_cost_rows
+from .numbers import net_cost_rows, number
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
 START_SCENARIOS = [
@@ -46,6 +46,22 @@ START_SCENARIOS = [
 
 if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the workers with the server
     threading.Thread(target=runner.warm_up, daemon=True).start()
+
+
+def own_values(preset: str, code: str | None) -> dict[str, float]:
+    """The wijk's own assumptions; the registry's defaults if its row cannot be read (the page then
+    shows the row's error when it runs)."""
+    try:
+        return runner.own_values(preset, code)
+    except ParameterError:
+        return {k: REGISTRY[k].default for k in runner.INFLUENTIAL}
+
+
+def lever_value(value: Any, lang: str, t) -> str:
+    """A lever's setting as the screen says it: Aan/Uit, a number in the language."""
+    if isinstance(value, bool):
+        return t("on") if value else t("off")
+    return number(value, lang)
 
 
 def overrides_of(scenario: dict[str, Any]) -> dict[str, Any]:
@@ -98,7 +114,15 @@ def Page():
     years = solara.use_reactive(10)
     replications = solara.use_reactive(5)
     seed = solara.use_reactive(1)
-    shared = {k: solara.use_reactive(REGISTRY[k].default) for k in runner.INFLUENTIAL}  # noqa: SH103
+    code = runner.wijk_code(wijk_label.value) if wijk_label.value else None
+    own = own_values(preset.value, code)
+    shared = {k: solara.use_reactive(own[k]) for k in runner.INFLUENTIAL}  # noqa: SH103
+
+    def reset_assumptions() -> None:
+        for k, r in shared.items():
+            r.set(own[k])
+
+    solara.use_effect(reset_assumptions, [preset.value, code])  # a new wijk: its own values
     scenarios = solara.use_reactive(START_SCENARIOS)
     result = solara.use_reactive(None)
     error = solara.use_reactive(None)
@@ -116,7 +140,7 @@ def Page():
             years=years.value,
             replications=replications.value,
             seed=seed.value,
-            shared=tuple((k, r.value) for k, r in shared.items() if r.value != REGISTRY[k].default),
+            shared=runner.changed_assumptions(own, {k: r.value for k, r in shared.items()}),
         )
 
     def named() -> list[tuple[str, dict[str, Any]]]:
@@ -147,11 +171,18 @@ def Page():
 
     with solara.Columns([1, 3]):
         with solara.Column(classes=["settings"]):
-            Settings(t, preset, query, wijk_label, residents, years, replications, seed, shared)
+            Settings(
+                t, lang.value, preset, query, wijk_label, residents, years, replications, seed, shared, own
+            )
         with solara.Column():
             with solara.Columns([1, 1, 1]):
                 with solara.Card(t("baseline")):
-                    solara.Markdown(", ".join(f"{t(k)}: {REGISTRY[k].default}" for k in runner.LEVERS))
+                    solara.Markdown(
+                        ", ".join(
+                            f"{t(k)}: {lever_value(REGISTRY[k].default, lang.value, t)}"
+                            for k in runner.LEVERS
+                        )
+                    )
                 for i, sc in enumerate(scenarios.value):
                     with solara.Card(f"{t('scenario')} {i + 1}", classes=[f"scenario-{i + 1}"]):
 
@@ -165,7 +196,7 @@ def Page():
 
 
 @solara.component
-def Settings(t, preset, query, wijk_label, residents, years, replications, seed, shared):
+def Settings(t, lang, preset, query, wijk_label, residents, years, replications, seed, shared, own):
     solara.Markdown(f"### {t('neighbourhood')}")
     solara.Select(
         t("choose_type"),
@@ -189,11 +220,19 @@ def Settings(t, preset, query, wijk_label, residents, years, replications, seed,
     solara.SliderInt(t("replications"), value=replications, min=2, max=10, thumb_label="always")
     solara.InputInt(t("seed"), value=seed, continuous_update=False)
     solara.Markdown(f"### {t('shared_parameters')}")
+    solara.Text(t("own_values"), classes=["own-values-note"])
     for k, r in shared.items():
-        p = REGISTRY[k]
-        low, high, step = p.slider()
-        solara.Markdown(f"{t(k)} [{p.unit}]")
-        solara.SliderFloat("", value=r, min=low, max=high, step=step, thumb_label="always")
+        low, high, step = REGISTRY[k].slider()  # a grid that holds every type's and wijk's own value
+        solara.Markdown(f"{t(k)}; {t('own_value')}: {number(own[k], lang)}")
+        # room above the track for the value bubble, which would otherwise cover the label
+        with solara.Div(classes=[f"assumption-{k}"], style={"margin-top": "30px"}):
+            solara.SliderFloat("", value=r, min=low, max=high, step=step, thumb_label="always")
+    solara.Button(
+        t("reset_own"),
+        on_click=lambda: [r.set(own[k]) for k, r in shared.items()],
+        text=True,
+        classes=["reset-assumptions"],
+    )
 
 
 @solara.component

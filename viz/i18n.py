@@ -31,6 +31,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "replications": ("Herhalingen per scenario", "Replications per scenario"),
     "seed": ("Startgetal toeval", "Random seed"),
     "shared_parameters": ("Aannames voor alle scenario's", "Assumptions for all scenarios"),
+    "own_values": (
+        "De schuifjes staan op de waarden van deze wijk; alleen wat u verschuift, wordt anders gerekend.",
+        "The sliders start at this neighbourhood's own values; only what you move is computed differently.",
+    ),
+    "on": ("Aan", "On"),
+    "off": ("Uit", "Off"),
+    "reset_own": ("Terug naar de waarden van deze wijk", "Back to this neighbourhood's values"),
+    "own_value": ("waarde van deze wijk", "this neighbourhood's value"),
+    # units of the assumptions, as the screen says them
+    "unit:per person-year": ("per persoon per jaar", "per person per year"),
+    "unit:severity": ("ernst, 0–1", "severity, 0–1"),
+    "unit:ties per person": ("contacten per persoon", "ties per person"),
     "scenarios": ("Scenario's", "Scenarios"),
     "baseline": ("Geen nieuwe besluiten", "No new decisions"),
     "scenario": ("Scenario", "Scenario"),

@@ -18,6 +18,21 @@ def significant(x: float, digits: int = 3) -> str:
     return f"{r:,.0f}" if abs(r) >= big else np.format_float_positional(r, trim="-")
 
 
+def in_language(text: str, lang: str) -> str:
+    """A number written by `significant` (or with `,` thousands and `.` decimals) as the language
+    writes it. Dutch: `1.600.000`, `−0,45` (a real minus sign). One explicit formatter, not the
+    process locale, which every browser tab of the app shares."""
+    if lang != "nl":
+        return text
+    swapped = text.translate(str.maketrans({",": ".", ".": ","}))
+    return swapped.replace("-", "\u2212")
+
+
+def number(x: float, lang: str, digits: int = 3) -> str:
+    """`significant(x)` in the language."""
+    return in_language(significant(x, digits), lang)
+
+
 #: The net-cost table's columns: (key of `compare.net_costs`, header).
 NET_COST_COLUMNS = (
     ("lever_cost_eur", "lever cost"),

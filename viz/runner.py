@@ -70,6 +70,20 @@ class Setting:
         return spawn_seeds(self.seed, self.replications)
 
 
+@functools.lru_cache(maxsize=256)
+def own_values(preset: str | None, wijk: str | None) -> dict[str, float]:
+    """The chosen type's or wijk's own values of the shared assumptions (`INFLUENTIAL`): where their
+    sliders start, and what a comparison uses unless a slider is moved."""
+    values, _ = Setting(preset=preset, wijk=wijk).spec({}).resolve()
+    return {k: values[k] for k in INFLUENTIAL}
+
+
+def changed_assumptions(own: dict[str, float], chosen: dict[str, float]) -> tuple[tuple[str, float], ...]:
+    """The assumptions a comparison sets: only those moved away from the wijk's own value (a slider
+    left alone sends nothing, so the wijk's exact value is used)."""
+    return tuple((k, v) for k, v in chosen.items() if abs(v - own[k]) > 1e-9)
+
+
 @functools.cache
 def wijk_table():
     import pandas as pd

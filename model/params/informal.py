@@ -11,7 +11,8 @@ G("mean_neighbourhood_ties", "ties per person", 4.0, 0.0, 30.0,
    "De Jong Gierveld & Van Tilburg 2007 (4-5 good contacts protect); assumed level",
    "Mean number of ties outside the household.",
    per_wijk=True,
-   label=("Gemiddeld aantal contacten in de wijk", "Mean ties in the neighbourhood"))
+   label=("Gemiddeld aantal contacten in de wijk", "Mean ties in the neighbourhood"),
+   app_range=(0.0, 12.0, 0.1))
 G("tie_decay_rate", "per year", 0.1, 0.0, 1.0,
    "assumed",
    "Yearly chance that a neighbourhood tie lapses.")
