@@ -250,6 +250,17 @@ def test_only_a_moved_assumption_is_sent():
     assert runner.changed_assumptions(own, moved) == (("mean_neighbourhood_ties", 3.5),)
 
 
+def open_settings(rc) -> None:
+    """Open the settings once the run has folded them away (the run folds them when it ends)."""
+    def toggle():
+        return rc.find(v.Btn, class_="toggle-settings").widget
+
+    deadline = time.time() + 60
+    while time.time() < deadline and "Instellingen tonen" not in str(toggle().children):
+        time.sleep(0.05)
+    toggle().click()
+
+
 def _command(rc) -> str:
     """The `wijksim compare` command the export tab shows."""
     rc.find(v.Tabs).widget.v_model = 3  # Exporteren
@@ -269,6 +280,9 @@ def test_the_page_sends_the_wijks_own_assumptions_unless_a_slider_moves(page):
     run_and_wait(page)
     command = _command(page)
     assert "--preset traditional-village" in command and "--set" not in command
+    open_settings(page)  # they fold away after a run
+    ties = page.find(v.Html, class_="assumption-mean_neighbourhood_ties").widget.children[0]
+    assert ties.v_model == 6.0
     ties.v_model = 6.5
     page.find(v.Btn, children=["Doorrekenen"]).widget.click()
     deadline = time.time() + 180
@@ -276,5 +290,7 @@ def test_the_page_sends_the_wijks_own_assumptions_unless_a_slider_moves(page):
         time.sleep(0.1)
     command = _command(page)
     assert command.count("--set") == 1 and "--set mean_neighbourhood_ties=6.5" in command
+    open_settings(page)
     page.find(v.Btn, children=["Terug naar de waarden van deze wijk"]).widget.click()
+    ties = page.find(v.Html, class_="assumption-mean_neighbourhood_ties").widget.children[0]
     assert ties.v_model == 6.0

@@ -19,8 +19,9 @@ import solara.lab
 
 from .. import __version__
 from ..model.params import REGISTRY, ParameterError
-from ..model.presets import PRESET_NAMES
 from . import figures, runner, story, summary
+from .cards import scenario_cards
+from .controls import LeverControls, Settings, lever_value, own_values
 from .i18n import LANGUAGES, translator
 from .numbers import net_cost_rows, number
 
@@ -48,59 +49,9 @@ if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the 
     threading.Thread(target=runner.warm_up, daemon=True).start()
 
 
-def own_values(preset: str, code: str | None) -> dict[str, float]:
-    """The wijk's own assumptions; the registry's defaults if its row cannot be read (the page then
-    shows the row's error when it runs)."""
-    try:
-        return runner.own_values(preset, code)
-    except ParameterError:
-        return {k: REGISTRY[k].default for k in runner.INFLUENTIAL}
-
-
-def lever_value(value: Any, lang: str, t) -> str:
-    """A lever's setting as the screen says it: Aan/Uit, a number in the language."""
-    if isinstance(value, bool):
-        return t("on") if value else t("off")
-    return number(value, lang)
-
-
 def overrides_of(scenario: dict[str, Any]) -> dict[str, Any]:
     """A scenario's lever values that differ from the baseline defaults."""
     return {k: scenario[k] for k in runner.LEVERS if scenario[k] != REGISTRY[k].default}
-
-
-@solara.component
-def LeverControls(scenario: dict[str, Any], on_change, t, testid: str):
-    def set_(key):
-        return lambda v: on_change({**scenario, key: v})
-
-    solara.InputText(t("name"), value=scenario["name"], on_value=set_("name"), continuous_update=False)
-    for key in runner.LEVERS:
-        p = REGISTRY[key]
-        label = f"{t(key)}"
-        if p.kind is bool:
-            solara.Switch(label=label, value=scenario[key], on_value=set_(key), classes=[f"{testid}-{key}"])
-            continue
-        low, high, step = p.slider()  # workshop-sized ranges from the registry
-        if p.kind is int:
-            solara.SliderInt(
-                label,
-                value=scenario[key],
-                min=int(low),
-                max=int(high),
-                on_value=set_(key),
-                thumb_label="always",
-            )
-        else:
-            solara.SliderFloat(
-                label,
-                value=scenario[key],
-                min=low,
-                max=high,
-                step=step,
-                on_value=set_(key),
-                thumb_label="always",
-            )
 
 
 @solara.component
@@ -131,6 +82,7 @@ def Page():
     net_year = solara.use_reactive(0)
     story_who = solara.use_reactive(None)
     progress = solara.use_reactive((0, 0))  # (runs done, runs to do) of the running comparison
+    settings_open = solara.use_reactive(True)  # folds away after a run
 
     def setting() -> runner.Setting:
         return runner.Setting(
@@ -158,6 +110,7 @@ def Page():
         error.set(None)
         result.set({"result": res, "setting": setting(), "scenarios": named()})
         net.set(None)
+        settings_open.set(False)
         return True
 
     task = solara.lab.use_task(compute, dependencies=None)
@@ -169,12 +122,32 @@ def Page():
         solara.Markdown(f"## {t('title')}")
         solara.ToggleButtonsSingle(value=lang, values=list(LANGUAGES), classes=["lang-toggle"])
 
-    with solara.Columns([1, 3]):
+    with solara.Columns([1, 3] if settings_open.value else [0, 1]):
         with solara.Column(classes=["settings"]):
-            Settings(
-                t, lang.value, preset, query, wijk_label, residents, years, replications, seed, shared, own
-            )
+            if settings_open.value:
+                Settings(
+                    t,
+                    lang.value,
+                    preset,
+                    query,
+                    wijk_label,
+                    residents,
+                    years,
+                    replications,
+                    seed,
+                    shared,
+                    own,
+                )
         with solara.Column():
+            # Always here (not only when folded): a child inserted above the results would make
+            # them a new component and lose the chosen tab.
+            solara.Button(
+                t("hide_settings") if settings_open.value else t("show_settings"),
+                on_click=lambda: settings_open.set(not settings_open.value),
+                text=True,
+                icon_name="mdi-chevron-left" if settings_open.value else "mdi-tune",
+                classes=["toggle-settings"],
+            )
             with solara.Columns([1, 1, 1]):
                 with solara.Card(t("baseline")):
                     solara.Markdown(
@@ -192,47 +165,10 @@ def Page():
                             scenarios.set(items)
 
                         LeverControls(sc, change, t, f"scenario-{i + 1}")
-            Results(t, task, progress, error, result, net, net_choice, net_year, story_who)
-
-
-@solara.component
-def Settings(t, lang, preset, query, wijk_label, residents, years, replications, seed, shared, own):
-    solara.Markdown(f"### {t('neighbourhood')}")
-    solara.Select(
-        t("choose_type"),
-        values=list(PRESET_NAMES),
-        value=preset.value,
-        on_value=lambda v: (preset.set(v), wijk_label.set(None)),
-    )
-    solara.InputText(
-        f"{t('search')}: {t('or_real_wijk')}", value=query, continuous_update=False, classes=["wijk-search"]
-    )
-    found = runner.search_wijken(query.value)
-    if found:
-        solara.Select(
-            t("found"), values=found, value=wijk_label.value, on_value=wijk_label.set, classes=["wijk-select"]
-        )
-    if wijk_label.value:
-        solara.Info(wijk_label.value, dense=True, classes=["chosen-wijk"])
-        solara.Button(t("use_preset"), on_click=lambda: wijk_label.set(None), text=True)
-    solara.InputInt(t("residents"), value=residents, continuous_update=False, classes=["residents-input"])
-    solara.SliderInt(t("years"), value=years, min=1, max=20, thumb_label="always")
-    solara.SliderInt(t("replications"), value=replications, min=2, max=10, thumb_label="always")
-    solara.InputInt(t("seed"), value=seed, continuous_update=False)
-    solara.Markdown(f"### {t('shared_parameters')}")
-    solara.Text(t("own_values"), classes=["own-values-note"])
-    for k, r in shared.items():
-        low, high, step = REGISTRY[k].slider()  # a grid that holds every type's and wijk's own value
-        solara.Markdown(f"{t(k)}; {t('own_value')}: {number(own[k], lang)}")
-        # room above the track for the value bubble, which would otherwise cover the label
-        with solara.Div(classes=[f"assumption-{k}"], style={"margin-top": "30px"}):
-            solara.SliderFloat("", value=r, min=low, max=high, step=step, thumb_label="always")
-    solara.Button(
-        t("reset_own"),
-        on_click=lambda: [r.set(own[k]) for k, r in shared.items()],
-        text=True,
-        classes=["reset-assumptions"],
-    )
+            current = (setting(), named())
+            Results(
+                t, lang.value, task, progress, error, result, net, net_choice, net_year, story_who, current
+            )
 
 
 @solara.component
@@ -289,7 +225,28 @@ def NetworkFigure(net, year, t):
 
 
 @solara.component
-def Results(t, task, progress, error, result, net, net_choice, net_year, story_who):
+def ScenarioCards(res, years: int, lang: str, t, stale: bool):
+    """The result at a glance, above the fold: a card per scenario (viz/cards.py); faded, with a
+    mark, once an input has changed since the run."""
+    cards = solara.use_memo(lambda: scenario_cards(res, years, lang, t), dependencies=[id(res), years, lang])
+    if stale:
+        solara.Warning(t("stale"), dense=True, classes=["stale"])
+    with solara.Row(
+        classes=["scenario-cards"], style={"opacity": "0.45" if stale else "1", "flex-wrap": "wrap"}
+    ):
+        for card in cards:
+            with solara.Card(
+                card["name"], classes=["scenario-card"], style={"min-width": "320px", "flex": "1"}
+            ):
+                solara.Markdown(f"**{card['net']}**")
+                solara.Markdown("\n".join(f"- {line}" for line in card["changes"]))
+                if card["queue"]:
+                    solara.Warning(t("card_queue"), dense=True)
+                solara.Text(card["period"], style={"font-size": "0.85em", "color": "#555"})
+
+
+@solara.component
+def Results(t, lang, task, progress, error, result, net, net_choice, net_year, story_who, current):
     figure = solara.use_memo(  # the curves are drawn once per result and language
         lambda: figures.curves_figure(result.value["result"], t) if result.value is not None else None,
         dependencies=[id(result.value), t("run")],
@@ -307,6 +264,14 @@ def Results(t, task, progress, error, result, net, net_choice, net_year, story_w
         solara.Info(t("press_run"))
         return
     res = result.value["result"]
+    stale = (result.value["setting"], result.value["scenarios"]) != current
+    shown = result.value["setting"]
+    where = runner.wijk_label(shown.wijk) if shown.wijk else t(f"preset:{shown.preset}")
+    with solara.Div(classes=["result-wijk"]):
+        solara.Markdown(
+            t("result_for").format(where=where, residents=number(shown.residents, lang, 6), years=shown.years)
+        )
+    ScenarioCards(res, shown.years, lang, t, stale)
     with solara.lab.Tabs():
         with solara.lab.Tab(t("curves")):
             # Without dependencies the figure would be turned into a PNG again on every render

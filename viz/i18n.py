@@ -35,6 +35,83 @@ TEXTS: dict[str, tuple[str, str]] = {
         "De schuifjes staan op de waarden van deze wijk; alleen wat u verschuift, wordt anders gerekend.",
         "The sliders start at this neighbourhood's own values; only what you move is computed differently.",
     ),
+    # scenario cards (viz/cards.py)
+    "card_saves": (
+        "bespaart netto € {net} mln over {years} jaar ({ci})",
+        "saves EUR {net} m net over {years} years ({ci})",
+    ),
+    "card_costs": (
+        "kost netto € {net} mln over {years} jaar ({ci})",
+        "costs EUR {net} m net over {years} years ({ci})",
+    ),
+    "card_net_unclear": (
+        "netto kosten over {years} jaar: geen duidelijk verschil (€ {ci} mln)",
+        "net cost over {years} years: no clear difference (EUR {ci} m)",
+    ),
+    "card_net_one": (
+        "netto kosten over {years} jaar: € {net} mln (één herhaling, dus geen interval)",
+        "net cost over {years} years: EUR {net} m (one replication, so no interval)",
+    ),
+    "card_heavy_care_referrals_per_1000_less": (
+        "{x} minder verwijzingen naar zware zorg per 1.000 inwoners per jaar ({ci})",
+        "{x} fewer referrals to heavy care per 1,000 residents a year ({ci})",
+    ),
+    "card_heavy_care_referrals_per_1000_more": (
+        "{x} meer verwijzingen naar zware zorg per 1.000 inwoners per jaar ({ci})",
+        "{x} more referrals to heavy care per 1,000 residents a year ({ci})",
+    ),
+    "card_heavy_care_referrals_per_1000_unclear": (
+        "verwijzingen naar zware zorg: geen duidelijk verschil ({ci} per 1.000 per jaar)",
+        "referrals to heavy care: no clear difference ({ci} per 1,000 a year)",
+    ),
+    "card_informal_support_hours_per_resident_more": (
+        "{x} uur meer informele hulp per inwoner per jaar ({ci})",
+        "{x} more hours of informal support per resident a year ({ci})",
+    ),
+    "card_informal_support_hours_per_resident_less": (
+        "{x} uur minder informele hulp per inwoner per jaar ({ci})",
+        "{x} fewer hours of informal support per resident a year ({ci})",
+    ),
+    "card_informal_support_hours_per_resident_unclear": (
+        "informele hulp: geen duidelijk verschil ({ci} uur per inwoner per jaar)",
+        "informal support: no clear difference ({ci} hours per resident a year)",
+    ),
+    "card_isolated_share_less": (
+        "{x} procentpunt minder bewoners zonder contacten ({ci})",
+        "{x} percentage points fewer residents without ties ({ci})",
+    ),
+    "card_isolated_share_more": (
+        "{x} procentpunt meer bewoners zonder contacten ({ci})",
+        "{x} percentage points more residents without ties ({ci})",
+    ),
+    "card_isolated_share_unclear": (
+        "bewoners zonder contacten: geen duidelijk verschil ({ci} procentpunt)",
+        "residents without ties: no clear difference ({ci} percentage points)",
+    ),
+    "card_period": (
+        "gemiddeld over jaar {first}–{last}, tegen ‘geen nieuwe besluiten’; tussen haakjes het 95%-interval",
+        "mean over years {first}–{last}, against 'no new decisions'; the 95% interval in brackets",
+    ),
+    "card_queue": (
+        "let op: de wachtlijst groeit (zie de samenvatting)",
+        "note: the waiting list grows (see the summary)",
+    ),
+    "result_for": (
+        "**{where}**: {residents} gesimuleerde inwoners, {years} jaar",
+        "**{where}**: {residents} simulated residents, {years} years",
+    ),
+    "stale": ("verouderd — opnieuw doorrekenen", "out of date — run again"),
+    "show_settings": ("Instellingen tonen", "Show settings"),
+    "hide_settings": ("Instellingen verbergen", "Hide settings"),
+    # neighbourhood types (model/presets.py), as the book names them
+    "preset:default": ("middenklassewijk (standaard)", "middle-class neighbourhood (default)"),
+    "preset:middle-class": ("middenklassewijk", "middle-class neighbourhood"),
+    "preset:deprived": ("achterstandswijk", "deprived neighbourhood"),
+    "preset:affluent": ("welgestelde wijk", "affluent neighbourhood"),
+    "preset:commuter-village": ("forensendorp", "commuter village"),
+    "preset:town-without-cohesion": ("stad zonder samenhang", "town without cohesion"),
+    "preset:traditional-village": ("traditioneel dorp", "traditional village"),
+    "preset:small-residential-village": ("klein woondorp", "small residential village"),
     "on": ("Aan", "On"),
     "off": ("Uit", "Off"),
     "reset_own": ("Terug naar de waarden van deze wijk", "Back to this neighbourhood's values"),

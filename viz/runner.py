@@ -93,6 +93,13 @@ def wijk_table():
     return t
 
 
+def wijk_label(code: str) -> str:
+    """ "Gemeente — wijk (code)" of a wijk in the shipped table."""
+    t = wijk_table()
+    hit = t[t.wijk_code == code]
+    return hit.label.iloc[0] if len(hit) else code
+
+
 def search_wijken(text: str, limit: int = 50) -> list[str]:
     """Labels of wijken whose municipality, name or code contains the text."""
     t = wijk_table()

@@ -101,6 +101,8 @@ def app_command(
     # No usage statistics to Solara's telemetry service (a workshop's machine may be offline, and
     # a municipality's data protection officer would ask); a user may still switch it on.
     os.environ.setdefault("SOLARA_TELEMETRY_MIXPANEL_ENABLE", "False")
+    os.environ.setdefault("SOLARA_THEME_SHOW_BANNER", "False")  # no framework footer over the tables
+    os.environ.setdefault("SOLARA_THEME_LOADER", "plain")
     os.environ["WIJKSIM_LANG"] = lang
     os.environ["WIJKSIM_WARM_UP"] = "1"
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host

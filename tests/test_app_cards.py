@@ -1,0 +1,105 @@
+"""The scenario cards of the workshop app (issue 23): the result at a glance, in plain words with
+the interval, and "no clear difference" where the interval holds 0."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from wijksim.experiments.compare import net_costs
+from wijksim.viz.cards import scenario_cards
+from wijksim.viz.i18n import translator
+from wijksim.viz.numbers import in_language, number
+
+YEARS = 10
+LEVELS = {
+    "heavy_care_referrals_per_1000": 15.0,
+    "informal_support_hours_per_resident": 28.0,
+    "isolated_share": 0.04,
+}
+
+
+def runs(effect: dict[str, float], noise: float = 0.0, replications: int = 5) -> pd.DataFrame:
+    """Baseline and scenario 'S' whose indicators differ by `effect` from year 6 on."""
+    rng = np.random.default_rng(1)
+    rows = []
+    for name in ("baseline", "S"):
+        for rep in range(replications):
+            for year in range(1, YEARS + 1):
+                row = {"scenario": name, "replication": rep, "year": year}
+                for ind in (
+                    "heavy_care_referrals_per_1000",
+                    "informal_support_hours_per_resident",
+                    "isolated_share",
+                ):
+                    base = LEVELS[ind]
+                    shift = effect.get(ind, 0.0) if (name == "S" and year >= 6) else 0.0
+                    row[ind] = base + shift + noise * base * rng.normal()  # relative to the level
+                for col in ("cost_network_developers_eur", "cost_light_help_eur", "cost_specialist_care_eur"):
+                    row[col] = 0.0
+                rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def result_of(frame: pd.DataFrame, net: tuple[float, float, float]) -> dict:
+    costs = pd.DataFrame(
+        [{"scenario": "S", "net_cost_eur": net[0], "net_cost_ci_low": net[1], "net_cost_ci_high": net[2]}]
+    )
+    return {"runs": frame, "net_costs": costs, "warnings": {}}
+
+
+def test_a_card_says_saving_and_changes_with_their_intervals_in_dutch():
+    frame = runs({"heavy_care_referrals_per_1000": -3.0, "informal_support_hours_per_resident": 1.5,
+                  "isolated_share": -0.01}, noise=0.05)  # fmt: skip
+    (card,) = scenario_cards(result_of(frame, (-1.1e6, -1.6e6, -0.6e6)), YEARS, "nl", translator("nl"))
+    assert card["name"] == "S"
+    assert card["net"] == "bespaart netto € 1,1 mln over 10 jaar (0,6 – 1,6)"
+    heavy, informal, isolated = card["changes"]
+
+    def lead(line: str, phrase: str) -> float:
+        value, rest = line.split(" ", 1)
+        assert rest.startswith(phrase), line
+        return float(value.replace(",", "."))
+
+    assert lead(heavy, "minder verwijzingen naar zware zorg per 1.000 inwoners per jaar (") == pytest.approx(
+        3, abs=0.6
+    )
+    assert lead(informal, "uur meer informele hulp per inwoner per jaar (") == pytest.approx(1.5, abs=0.3)
+    assert lead(isolated, "procentpunt minder bewoners zonder contacten (") == pytest.approx(1, abs=0.2)
+    assert "jaar 6–10" in card["period"]
+
+
+def test_an_interval_that_holds_zero_is_no_clear_difference():
+    frame = runs({"heavy_care_referrals_per_1000": 0.05}, noise=0.5)
+    (card,) = scenario_cards(result_of(frame, (0.2e6, -0.3e6, 0.7e6)), YEARS, "nl", translator("nl"))
+    assert card["net"].startswith("netto kosten over 10 jaar: geen duidelijk verschil (€ −0,3 – 0,7 mln)")
+    assert card["changes"][0].startswith("verwijzingen naar zware zorg: geen duidelijk verschil (")
+    (en,) = scenario_cards(result_of(frame, (0.8e6, 0.5e6, 1.1e6)), YEARS, "en", translator("en"))
+    assert en["net"] == "costs EUR 0.8 m net over 10 years (0.5 – 1.1)"
+    assert en["changes"][0].startswith("referrals to heavy care: no clear difference (")
+
+
+def test_the_card_uses_the_paired_second_half_of_the_period():
+    """A build-up in the first half does not count; the change is (scenario − baseline) per seed."""
+    frame = runs({"isolated_share": -0.02})
+    frame.loc[(frame.scenario == "S") & (frame.year <= 5), "isolated_share"] += 0.5  # early years ignored
+    (card,) = scenario_cards(result_of(frame, (0, -1, 1)), YEARS, "en", translator("en"))
+    assert card["changes"][2].startswith("2 percentage points fewer residents without ties")
+
+
+def test_dutch_numbers_have_a_decimal_comma_point_thousands_and_a_real_minus():
+    assert number(-0.45, "nl") == "−0,45" and number(1_600_000, "nl") == "1.600.000"
+    assert number(-0.45, "en") == "-0.45" and number(1_600_000, "en") == "1,600,000"
+    assert in_language("1,234.5", "nl") == "1.234,5"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_cards_from_a_real_comparison_name_every_scenario(lang):
+    from wijksim.viz import runner
+
+    setting = runner.Setting(residents=300, years=4, replications=3)
+    res = runner.comparison(setting, [("hub", {"key_facility": True}), ("dev", {"network_developers": 2.0})])
+    cards = scenario_cards(res, 4, lang, translator(lang))
+    assert [c["name"] for c in cards] == ["hub", "dev"]
+    assert all(len(c["changes"]) == 3 and c["net"] for c in cards)
+    assert net_costs(res["runs"]).scenario.tolist() == ["hub", "dev"]

@@ -1,0 +1,86 @@
+"""The result at a glance: one card per scenario, in plain words with the interval, against "no new
+decisions" (geen nieuwe besluiten).
+
+Each card says the net cost over the whole period and the change in heavy-care referrals, informal
+support and isolation, averaged over the second half of the period (the first years are the levers'
+build-up, not their effect). Every change is a paired mean over the replications (same seeds) with its
+95% interval; where the interval holds 0 the card says there is no clear difference rather than a
+direction.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..experiments.stats import t_interval
+from .numbers import number
+
+#: What a card reports besides the net cost: (indicator, scale to the shown unit, text keys).
+CARD_INDICATORS = (
+    ("heavy_care_referrals_per_1000", 1.0),
+    ("informal_support_hours_per_resident", 1.0),
+    ("isolated_share", 100.0),
+)
+
+
+def paired_change(runs, name: str, indicator: str, first_year: int) -> tuple[float, float, float]:
+    """Mean and 95% interval of (scenario − baseline) per replication, averaged over the years from
+    `first_year` on."""
+    late = runs[runs.year >= first_year]
+    by = late.groupby(["scenario", "replication"])[indicator].mean()
+    diff = (by.loc[name] - by.loc["baseline"]).dropna().sort_index().to_numpy(float)
+    if len(diff) == 0:
+        return float("nan"), float("nan"), float("nan")
+    return t_interval(diff)
+
+
+def _interval(lo: float, hi: float, lang: str, digits: int = 2) -> str:
+    return f"{number(lo, lang, digits)} – {number(hi, lang, digits)}"
+
+
+def net_cost_line(row, years: int, lang: str, t) -> str:
+    mean, lo, hi = (row.net_cost_eur / 1e6, row.net_cost_ci_low / 1e6, row.net_cost_ci_high / 1e6)
+    if np.isnan(lo):
+        return t("card_net_one").format(net=number(mean, lang, 2), years=years)
+    if hi < 0:  # saves money, surely
+        return t("card_saves").format(net=number(-mean, lang, 2), years=years, ci=_interval(-hi, -lo, lang))
+    if lo > 0:
+        return t("card_costs").format(net=number(mean, lang, 2), years=years, ci=_interval(lo, hi, lang))
+    return t("card_net_unclear").format(years=years, ci=_interval(lo, hi, lang))
+
+
+def change_line(indicator: str, scale: float, change: tuple[float, float, float], lang: str, t) -> str:
+    mean, lo, hi = (x * scale for x in change)
+    if np.isnan(mean):
+        return ""
+    if np.isnan(lo) or (lo <= 0 <= hi):
+        return t(f"card_{indicator}_unclear").format(ci=_interval(lo, hi, lang))
+    word = "more" if mean > 0 else "less"
+    return t(f"card_{indicator}_{word}").format(
+        x=number(abs(mean), lang, 2), ci=_interval(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)), lang)
+    )
+
+
+def scenario_cards(result: dict[str, Any], years: int, lang: str, t) -> list[dict[str, Any]]:
+    """Per scenario: its name, the net-cost line and the change lines (plain text in the language)."""
+    runs = result["runs"]
+    first = years // 2 + 1
+    costs = result["net_costs"].set_index("scenario")
+    cards = []
+    for name in [s for s in dict.fromkeys(runs.scenario) if s != "baseline"]:
+        lines = [
+            change_line(ind, scale, paired_change(runs, name, ind, first), lang, t)
+            for ind, scale in CARD_INDICATORS
+        ]
+        cards.append(
+            {
+                "name": name,
+                "net": net_cost_line(costs.loc[name], years, lang, t),
+                "changes": [line for line in lines if line],
+                "period": t("card_period").format(first=first, last=years),
+                "queue": name in result.get("warnings", {}),
+            }
+        )
+    return cards
