@@ -281,14 +281,14 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
             )
             solara.Markdown(f"### {t('summary')}")
             with solara.Div(classes=["summary"]):
-                for line in summary.summary_sentences(res, t):
+                for line in summary.summary_sentences(res, t, lang):
                     solara.Markdown(line)
             solara.Markdown(f"### {t('net_costs')}")
             rows = [
                 "| | " + " | ".join((t("lever_cost"), t("saved_light"), t("saved_heavy"), t("net"))) + " |",
                 "|---|---|---|---|---|",
             ]
-            rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"])]
+            rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"], lang)]
             solara.Markdown("\n".join(rows))
         with solara.lab.Tab(t("network")):
             names = [t("baseline")] + [n for n, _ in result.value["scenarios"]]
