@@ -252,6 +252,7 @@ def test_only_a_moved_assumption_is_sent():
 
 def open_settings(rc) -> None:
     """Open the settings once the run has folded them away (the run folds them when it ends)."""
+
     def toggle():
         return rc.find(v.Btn, class_="toggle-settings").widget
 

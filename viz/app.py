@@ -22,6 +22,7 @@ from ..model.params import REGISTRY, ParameterError
 from . import figures, runner, story, summary
 from .cards import scenario_cards
 from .controls import LeverControls, Settings, lever_value, own_values
+from .export import differences_csv
 from .i18n import LANGUAGES, translator
 from .numbers import net_cost_rows, number
 
@@ -332,7 +333,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
 
             solara.FileDownload(png, filename="wijksim-vergelijking.png", label=t("download_png"))
             solara.FileDownload(
-                lambda: res["differences"].to_csv(index=False),
+                lambda: differences_csv(res["differences"], lang, t),
                 filename="wijksim-verschillen.csv",
                 label=t("download_csv"),
             )

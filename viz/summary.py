@@ -52,9 +52,7 @@ def summary_sentences(result: dict[str, Any], t, lang: str = "en") -> list[str]:
                 )
             else:
                 lines.append(
-                    t("unsure").format(
-                        ind=t(ind), lo=num(r.ci_low * scale, 2), hi=num(r.ci_high * scale, 2)
-                    )
+                    t("unsure").format(ind=t(ind), lo=num(r.ci_low * scale, 2), hi=num(r.ci_high * scale, 2))
                 )
         c = result["net_costs"].set_index("scenario").loc[name]
         cost = t("net_cost").format(
