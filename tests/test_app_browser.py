@@ -216,7 +216,8 @@ def test_bad_input_shows_a_message(browser, app_url):
     small(page, -5)
     page.get_by_role("button", name="Doorrekenen").click()
     page.locator(".input-error").wait_for(timeout=20_000)
-    assert "residents" in page.locator(".input-error").inner_text()
+    message = page.locator(".input-error").inner_text()
+    assert "Inwoners (gesimuleerd): −5 kan niet; kies een waarde van 1 tot 5.000.000." in message
     page.screenshot(path=ARTIFACTS / "08-bad-input.png", full_page=True)
     context.close()
 

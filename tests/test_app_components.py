@@ -73,7 +73,7 @@ def test_bad_input_shows_a_message_not_a_crash(page):
     set_input(page, "Inwoners", -5)
     run_and_wait(page)
     alerts = [w for w in page.find(v.Alert).widgets if w.type == "error"]
-    assert alerts and "residents" in str(alerts[0].children)
+    assert alerts and "Inwoners (gesimuleerd): −5 kan niet" in str(alerts[0].children)
     assert not page.find(v.Tab).widgets
 
 

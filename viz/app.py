@@ -24,6 +24,7 @@ from .cards import scenario_cards
 from .controls import LeverControls, Settings, lever_value, own_values
 from .export import differences_csv
 from .i18n import LANGUAGES, translator
+from .messages import input_error
 from .numbers import net_cost_rows, number
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
@@ -106,7 +107,7 @@ def Page():
         try:
             res = runner.comparison(setting(), named(), lambda done, total: progress.set((done, total)))
         except ParameterError as err:
-            error.set(str(err))
+            error.set(input_error(err, lang.value, t))
             return None
         error.set(None)
         result.set({"result": res, "setting": setting(), "scenarios": named()})
@@ -257,7 +258,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
         if task.pending:
             Running(t, progress)
     if error.value:
-        solara.Error(f"{t('error')}: {error.value}", classes=["input-error"])
+        solara.Error(error.value, classes=["input-error"])
     if task.error:
         solara.Error(f"{t('error')}: {task.exception}")
 

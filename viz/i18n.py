@@ -278,6 +278,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "This command reproduces the comparison from the command line:",
     ),
     "error": ("Invoer niet geldig", "Invalid input"),
+    "error_range": (
+        "{label}: {value} kan niet; kies een waarde van {low} tot {high}.",
+        "{label}: {value} is not possible; choose a value from {low} to {high}.",
+    ),
+    "error_other": (
+        "{label}: {value} kan niet worden doorgerekend ({reason}).",
+        "{label}: {value} cannot be computed ({reason}).",
+    ),
 }
 
 
