@@ -216,6 +216,44 @@ def test_bad_input_shows_a_message(browser, app_url):
     small(page, -5)
     page.get_by_role("button", name="Doorrekenen").click()
     page.locator(".input-error").wait_for(timeout=20_000)
-    assert "residents" in page.locator(".input-error").inner_text()
+    message = page.locator(".input-error").inner_text()
+    assert "Inwoners (gesimuleerd): −5 kan niet; kies een waarde van 1 tot 5.000.000." in message
     page.screenshot(path=ARTIFACTS / "08-bad-input.png", full_page=True)
+    context.close()
+
+
+#: What must not show in the Dutch page (issue 23): English type names and unit words, Python values.
+FORBIDDEN = (
+    "default", "deprived", "middle-class", "affluent", "commuter-village", "town-without-cohesion",
+    "traditional-village", "small-residential-village", "per person-year", "severity", "ties per person",
+    "True", "False", "None", "nan",
+)  # fmt: skip
+PAGE_TEXT = """() => {
+    let text = document.body.innerText;  // what is rendered and visible
+    document.querySelectorAll('.command-line').forEach(e => { text = text.replace(e.innerText, ''); });
+    return text;  // without the command line: a command is code, not Dutch
+}"""
+
+
+def test_the_dutch_page_has_no_english_or_python_leftovers(browser, app_url):
+    import re
+
+    context, page = open_page(browser, app_url)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    text = [page.evaluate(PAGE_TEXT)]
+    small(page)
+    run(page)
+    for tab in ("Verloop", "Netwerk", "Verhaal van een bewoner", "Exporteren"):
+        page.get_by_role("tab", name=tab).click()
+        page.wait_for_timeout(300)
+        text.append(page.evaluate(PAGE_TEXT))
+    page.locator(".toggle-settings").click()  # the folded settings, open again
+    page.wait_for_timeout(300)
+    text.append(page.evaluate(PAGE_TEXT))
+    all_text = "\n".join(text)
+    found = [w for w in FORBIDDEN if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", all_text)]
+    assert not found, found
+    assert not re.search(r"\d[eE][+-]?\d", all_text)  # no scientific notation
+    cards = page.locator(".scenario-cards").inner_text()
+    assert not re.search(r"\d\.\d{1,2}(?!\d)", cards), cards  # decimal commas (1.000 is a thousand)
     context.close()

@@ -103,3 +103,22 @@ def test_cards_from_a_real_comparison_name_every_scenario(lang):
     assert [c["name"] for c in cards] == ["hub", "dev"]
     assert all(len(c["changes"]) == 3 and c["net"] for c in cards)
     assert net_costs(res["runs"]).scenario.tolist() == ["hub", "dev"]
+
+
+def test_the_csv_export_is_dutch_in_the_dutch_view():
+    from io import StringIO
+
+    from wijksim.viz.export import differences_csv
+
+    d = pd.DataFrame(
+        [{"scenario": "A", "year": 1, "indicator": "isolated_share", "baseline": 0.0412345678,
+          "scenario_mean": 0.03, "difference": -0.0112345678, "ci_low": -0.02, "ci_high": -1234567.891}]
+    )  # fmt: skip
+    nl = differences_csv(d, "nl", translator("nl"))
+    header, row = nl.strip().splitlines()
+    assert header.split(";")[:3] == ["scenario", "jaar", "indicator"] and "verschil" in header
+    assert "isolated_share" not in row and "0,04123" in row and "-0,01123" in row and "-1235000" in row
+    back = pd.read_csv(StringIO(nl), sep=";", decimal=",")
+    assert back.iloc[0, 5] == pytest.approx(-0.01123)
+    en = differences_csv(d, "en", translator("en"))
+    assert en.splitlines()[0].startswith("scenario,year,indicator,no new decisions (mean)")

@@ -73,7 +73,7 @@ def test_bad_input_shows_a_message_not_a_crash(page):
     set_input(page, "Inwoners", -5)
     run_and_wait(page)
     alerts = [w for w in page.find(v.Alert).widgets if w.type == "error"]
-    assert alerts and "residents" in str(alerts[0].children)
+    assert alerts and "Inwoners (gesimuleerd): −5 kan niet" in str(alerts[0].children)
     assert not page.find(v.Tab).widgets
 
 
@@ -252,6 +252,7 @@ def test_only_a_moved_assumption_is_sent():
 
 def open_settings(rc) -> None:
     """Open the settings once the run has folded them away (the run folds them when it ends)."""
+
     def toggle():
         return rc.find(v.Btn, class_="toggle-settings").widget
 

@@ -22,7 +22,9 @@ from ..model.params import REGISTRY, ParameterError
 from . import figures, runner, story, summary
 from .cards import scenario_cards
 from .controls import LeverControls, Settings, lever_value, own_values
+from .export import differences_csv
 from .i18n import LANGUAGES, translator
+from .messages import input_error
 from .numbers import net_cost_rows, number
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
@@ -105,7 +107,7 @@ def Page():
         try:
             res = runner.comparison(setting(), named(), lambda done, total: progress.set((done, total)))
         except ParameterError as err:
-            error.set(str(err))
+            error.set(input_error(err, lang.value, t))
             return None
         error.set(None)
         result.set({"result": res, "setting": setting(), "scenarios": named()})
@@ -256,7 +258,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
         if task.pending:
             Running(t, progress)
     if error.value:
-        solara.Error(f"{t('error')}: {error.value}", classes=["input-error"])
+        solara.Error(error.value, classes=["input-error"])
     if task.error:
         solara.Error(f"{t('error')}: {task.exception}")
 
@@ -281,14 +283,14 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
             )
             solara.Markdown(f"### {t('summary')}")
             with solara.Div(classes=["summary"]):
-                for line in summary.summary_sentences(res, t):
+                for line in summary.summary_sentences(res, t, lang):
                     solara.Markdown(line)
             solara.Markdown(f"### {t('net_costs')}")
             rows = [
                 "| | " + " | ".join((t("lever_cost"), t("saved_light"), t("saved_heavy"), t("net"))) + " |",
                 "|---|---|---|---|---|",
             ]
-            rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"])]
+            rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"], lang)]
             solara.Markdown("\n".join(rows))
         with solara.lab.Tab(t("network")):
             names = [t("baseline")] + [n for n, _ in result.value["scenarios"]]
@@ -332,7 +334,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
 
             solara.FileDownload(png, filename="wijksim-vergelijking.png", label=t("download_png"))
             solara.FileDownload(
-                lambda: res["differences"].to_csv(index=False),
+                lambda: differences_csv(res["differences"], lang, t),
                 filename="wijksim-verschillen.csv",
                 label=t("download_csv"),
             )

@@ -264,12 +264,28 @@ TEXTS: dict[str, tuple[str, str]] = {
     # export
     "download_png": ("Vergelijking als PNG", "Comparison as PNG"),
     "download_csv": ("Verschillen als CSV", "Differences as CSV"),
+    "csv_scenario": ("scenario", "scenario"),
+    "csv_year": ("jaar", "year"),
+    "csv_indicator": ("indicator", "indicator"),
+    "csv_baseline": ("geen nieuwe besluiten (gemiddelde)", "no new decisions (mean)"),
+    "csv_scenario_mean": ("scenario (gemiddelde)", "scenario (mean)"),
+    "csv_difference": ("verschil", "difference"),
+    "csv_ci_low": ("95%-interval ondergrens", "95% interval low"),
+    "csv_ci_high": ("95%-interval bovengrens", "95% interval high"),
     "download_json": ("Instellingen (run.json)", "Settings (run.json)"),
     "command": (
         "Dit commando rekent dezelfde vergelijking door vanaf de opdrachtregel:",
         "This command reproduces the comparison from the command line:",
     ),
     "error": ("Invoer niet geldig", "Invalid input"),
+    "error_range": (
+        "{label}: {value} kan niet; kies een waarde van {low} tot {high}.",
+        "{label}: {value} is not possible; choose a value from {low} to {high}.",
+    ),
+    "error_other": (
+        "{label}: {value} kan niet worden doorgerekend ({reason}).",
+        "{label}: {value} cannot be computed ({reason}).",
+    ),
 }
 
 

@@ -42,12 +42,17 @@ NET_COST_COLUMNS = (
 )
 
 
-def net_cost_rows(net_costs) -> list[list[str]]:
-    """Rows of (scenario, lever cost, saved light care, saved heavy care, net cost [95% CI]) in EUR."""
+def net_cost_rows(net_costs, lang: str = "en") -> list[list[str]]:
+    """Rows of (scenario, lever cost, saved light care, saved heavy care, net cost [95% CI]) in EUR,
+    with the language's separators (Dutch: `1.600.000`, `−45.000`)."""
+
+    def eur(x: float) -> str:
+        return in_language(f"{x:,.0f}", lang)
+
     rows = []
     for r in net_costs.itertuples():
         cells: list[Any] = [r.scenario]
-        cells += [f"{getattr(r, key):,.0f}" for key, _ in NET_COST_COLUMNS[:3]]
-        cells.append(f"{r.net_cost_eur:,.0f} [{r.net_cost_ci_low:,.0f}, {r.net_cost_ci_high:,.0f}]")
+        cells += [eur(getattr(r, key)) for key, _ in NET_COST_COLUMNS[:3]]
+        cells.append(f"{eur(r.net_cost_eur)} [{eur(r.net_cost_ci_low)}; {eur(r.net_cost_ci_high)}]")
         rows.append(cells)
     return rows

@@ -10,12 +10,17 @@ import numpy as np
 
 from ..model.diagnostics import RUNAWAY_YEARS
 from ..model.params import REGISTRY
-from .numbers import significant
+from .numbers import in_language, number
 from .runner import LEVERS, WIJK_TABLE, Setting
 
 
-def summary_sentences(result: dict[str, Any], t) -> list[str]:
-    """Plain-language differences in the last year, with their uncertainty."""
+def summary_sentences(result: dict[str, Any], t, lang: str = "en") -> list[str]:
+    """Plain-language differences in the last year, with their uncertainty, numbers written as the
+    language writes them."""
+
+    def num(x: float, digits: int = 3) -> str:
+        return number(x, lang, digits)
+
     d = result["differences"]
     last = d[d.year == d.year.max()]
     out = []
@@ -39,29 +44,27 @@ def summary_sentences(result: dict[str, Any], t) -> list[str]:
                 lines.append(
                     t("sure").format(
                         ind=t(ind),
-                        diff=f"{significant(abs(r.difference) * scale, 2)}{unit}",
+                        diff=f"{num(abs(r.difference) * scale, 2)}{unit}",
                         word=word,
-                        lo=significant(r.ci_low * scale, 2),
-                        hi=significant(r.ci_high * scale, 2),
+                        lo=num(r.ci_low * scale, 2),
+                        hi=num(r.ci_high * scale, 2),
                     )
                 )
             else:
                 lines.append(
-                    t("unsure").format(
-                        ind=t(ind), lo=significant(r.ci_low * scale, 2), hi=significant(r.ci_high * scale, 2)
-                    )
+                    t("unsure").format(ind=t(ind), lo=num(r.ci_low * scale, 2), hi=num(r.ci_high * scale, 2))
                 )
         c = result["net_costs"].set_index("scenario").loc[name]
         cost = t("net_cost").format(
-            net=f"{c.net_cost_eur / 1e6:.2f}",
-            lo=f"{c.net_cost_ci_low / 1e6:.2f}",
-            hi=f"{c.net_cost_ci_high / 1e6:.2f}",
+            net=in_language(f"{c.net_cost_eur / 1e6:.2f}", lang),
+            lo=in_language(f"{c.net_cost_ci_low / 1e6:.2f}", lang),
+            hi=in_language(f"{c.net_cost_ci_high / 1e6:.2f}", lang),
         )
         out.append(f"**{name}** ({t('year')} {int(last.year.max())}): " + "; ".join(lines) + ". " + cost)
     for name, queue in result.get("warnings", {}).items():
         per = queue["waiting_per_1000_by_year"][-1]
         shown = t("baseline") if name == "baseline" else name
-        out.append(t("growing_queue").format(name=shown, years=RUNAWAY_YEARS, per=f"{per:.0f}"))
+        out.append(t("growing_queue").format(name=shown, years=RUNAWAY_YEARS, per=number(per, lang)))
     return out
 
 

@@ -1,0 +1,43 @@
+"""What the app's export hands out: the differences table as a spreadsheet in the page's language.
+
+Dutch: Dutch headers and indicator names, a semicolon between columns and a decimal comma (what a
+Dutch spreadsheet program opens as numbers); English: English names, commas and decimal points.
+Values are rounded to 4 significant digits; the exact values are in `wijksim compare`'s outputs.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+#: Columns of `compare.differences`, and their header key in viz/i18n.py.
+COLUMNS = (
+    ("scenario", "csv_scenario"),
+    ("year", "csv_year"),
+    ("indicator", "csv_indicator"),
+    ("baseline", "csv_baseline"),
+    ("scenario_mean", "csv_scenario_mean"),
+    ("difference", "csv_difference"),
+    ("ci_low", "csv_ci_low"),
+    ("ci_high", "csv_ci_high"),
+)
+NUMBERS = ("baseline", "scenario_mean", "difference", "ci_low", "ci_high")
+
+
+def round_significant(x: np.ndarray, digits: int = 4) -> np.ndarray:
+    x = np.asarray(x, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        scale = np.where(x == 0, 0, digits - 1 - np.floor(np.log10(np.abs(x))))
+    return np.array([round(v, int(s)) if np.isfinite(v) else v for v, s in zip(x, scale, strict=True)])
+
+
+def differences_csv(differences, lang: str, t) -> str:
+    """The differences as CSV text in the language."""
+    table = differences[[c for c, _ in COLUMNS]].copy()
+    table["indicator"] = [t(name) for name in table["indicator"]]
+    table["scenario"] = [t("baseline") if s == "baseline" else s for s in table["scenario"]]
+    for col in NUMBERS:
+        table[col] = round_significant(table[col].to_numpy())
+    table.columns = [t(key) for _, key in COLUMNS]
+    if lang == "nl":
+        return table.to_csv(index=False, sep=";", decimal=",")
+    return table.to_csv(index=False)
