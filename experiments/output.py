@@ -38,9 +38,7 @@ def check_out_dir(
     """Before any work: `out` is new or empty (or, with --force, holds only wijksim's own files under
     `names`), and it can be made and written. A probe file finds what `os.access` misses (a
     read-only mount, /proc, root's ignored permissions)."""
-    out = Path(out)
-    if not str(out).strip():
-        raise ParameterError(field, str(out), "give a folder name")
+    out = Path(out)  # an empty name is refused earlier, by `out_path` (Path("") is ".")
     if out.exists() and not out.is_dir():
         raise ParameterError(field, str(out), "exists and is not a folder")
     if out.exists() and any(out.iterdir()):

@@ -57,21 +57,25 @@ def read_params(out: Path):
 
 def part_problem(path: Path, planned: set[int] | None = None) -> str | None:
     """Why a part file cannot be used (None if it can): unreadable, or run_ids not in the plan."""
+    return read_part(path, planned)[1]
+
+
+def read_part(path: Path, planned: set[int] | None = None) -> tuple[set[int], str | None]:
+    """(run_ids a part file holds, why it cannot be used or None), reading the file once."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     try:
         table = pq.read_table(path)
     except (OSError, ValueError, pa.ArrowException) as err:
-        return f"cannot be read ({str(err).splitlines()[0][:200]})"
+        return set(), f"cannot be read ({str(err).splitlines()[0][:200]})"
     if "run_id" not in table.column_names or "year" not in table.column_names:
-        return "no run_id or year column: not a part file of a sweep"
-    if planned is not None:
-        ids = set(table.column("run_id").to_pylist())
-        stray = sorted(ids - planned)
-        if stray:
-            return f"holds run_id {stray[0]}, which the design does not plan"
-    return None
+        return set(), "no run_id or year column: not a part file of a sweep"
+    ids = set(table.column("run_id").to_pylist())
+    stray = sorted(ids - planned) if planned is not None else []
+    if stray:
+        return ids, f"holds run_id {stray[0]}, which the design does not plan"
+    return ids, None
 
 
 def check_parts(out: Path) -> None:
@@ -107,16 +111,13 @@ def set_aside(out: Path, path: Path, reason: str) -> Path:
 def heal_parts(out: Path, planned: set[int]) -> tuple[set[int], list[str]]:
     """Check every part file; set aside the damaged ones (and those repeating a run another part
     holds). Returns (run_ids done, what was set aside)."""
-    import pyarrow.parquet as pq
-
     for tmp in (out / RESULTS).glob(".part-*.tmp"):  # an interrupted write
         tmp.unlink()
     done: set[int] = set()
     healed: list[str] = []
     for f in part_files(out):
-        problem = part_problem(f, planned)
+        ids, problem = read_part(f, planned)
         if problem is None:
-            ids = set(pq.read_table(f, columns=["run_id"]).column("run_id").to_pylist())
             if ids & done:
                 problem = f"repeats run_id {min(ids & done)}, which another part file holds"
             else:
