@@ -251,15 +251,24 @@ def test_only_a_moved_assumption_is_sent():
 
 
 def open_settings(rc) -> None:
-    """Open the settings once the run has folded them away (the run folds them when it ends)."""
+    """Open the settings once the run has folded them away (the run folds them as its last step, in
+    its own thread): wait for the run to end, then press the toggle until the assumptions show."""
 
     def toggle():
         return rc.find(v.Btn, class_="toggle-settings").widget
 
     deadline = time.time() + 60
-    while time.time() < deadline and "Instellingen tonen" not in str(toggle().children):
+    while time.time() < deadline and rc.find(v.Btn, children=["Doorrekenen"]).widget.disabled:
+        time.sleep(0.05)  # the run is still ending: it folds the settings as its last step
+    while time.time() < deadline:
+        if rc.find(v.Html, class_="assumption-mean_neighbourhood_ties").widgets and "verbergen" in str(
+            toggle().children
+        ):
+            return
+        if "Instellingen tonen" in str(toggle().children):
+            toggle().click()
         time.sleep(0.05)
-    toggle().click()
+    raise AssertionError("the settings did not open")
 
 
 def _command(rc) -> str:
