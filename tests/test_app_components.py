@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 import solara
 from wijksim.experiments.compare import growing_queues
-from wijksim.viz import app as app_module
-from wijksim.viz import figures, numbers, runner, story, summary
-from wijksim.viz.app import Page, YearPlayer
+from wijksim.viz import figures, network_tab, numbers, runner, summary
+from wijksim.viz.app import Page
 from wijksim.viz.i18n import TEXTS, translator
+from wijksim.viz.network_tab import YearPlayer
 
 
 def texts(rc, widget=v.Btn) -> list:
@@ -105,7 +105,7 @@ def test_engine_comparison_uses_common_seeds_and_caches():
 
 
 def test_the_year_player_plays_to_the_last_year_stops_and_starts_over(monkeypatch):
-    monkeypatch.setattr(app_module, "PLAY_SECONDS_PER_YEAR", 0.05)
+    monkeypatch.setattr(network_tab, "PLAY_SECONDS_PER_YEAR", 0.05)
     year = solara.reactive(0)
     _, rc = solara.render(YearPlayer(year, 3, translator("en")), handle_error=False)
 
@@ -160,19 +160,6 @@ def test_engine_reports_progress_per_run_and_nothing_when_cached():
         s, [("dev", {"network_developers": 1})], lambda done, total: calls.append((done, total))
     )
     assert calls == []  # all from the cache
-
-
-def test_engine_network_snapshots_and_story():
-    t = translator("nl")
-    s = runner.Setting(residents=600, years=3, replications=2, seed=2)
-    net = story.network_run(s, {"key_facility": True}, sample_size=150)
-    assert len(net["snapshots"]) == 4 and net["facility"] is not None
-    assert len(net["snapshots"][0]["x"]) == 150
-    assert figures.network_figure(net, 2, t) is not None
-    who = story.interesting_residents(net["model"])
-    lines = story.resident_story(net["model"], who[0], t)
-    assert lines[0].startswith(f"Bewoner {who[0]}") and len(lines) >= 3
-    assert any("Week" in line for line in lines)
 
 
 def test_wijk_search_finds_real_wijken():

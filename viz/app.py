@@ -19,12 +19,13 @@ import solara.lab
 
 from .. import __version__
 from ..model.params import REGISTRY, ParameterError
-from . import figures, runner, story, summary
+from . import figures, runner, summary
 from .cards import scenario_cards
 from .controls import LeverControls, Settings, lever_value, own_values
 from .export import differences_csv
 from .i18n import LANGUAGES, translator
 from .messages import input_error
+from .network_tab import NetworkTab, StoryTab
 from .numbers import net_cost_rows, number
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
@@ -183,49 +184,6 @@ def Running(t, progress):
     solara.ProgressLinear(100 * done / total if total else 0)
 
 
-#: Seconds each year is shown when the network plays through the years (drawing a year takes ~0.3 s).
-PLAY_SECONDS_PER_YEAR = 1.2
-
-
-@solara.component
-def YearPlayer(year, last: int, t):
-    """The year slider and a Play/Pause button that moves it on by itself, one year at a time, to
-    the last year: the network's change over the years as an animation."""
-    playing = solara.use_reactive(False)
-
-    def play(stop: threading.Event) -> None:
-        while playing.value and not stop.wait(PLAY_SECONDS_PER_YEAR):
-            if year.value >= last:
-                break
-            year.set(year.value + 1)
-        playing.set(False)
-
-    solara.use_thread(play, dependencies=[playing.value, last], intrusive_cancel=False)
-
-    def toggle() -> None:
-        if not playing.value and year.value >= last:
-            year.set(0)  # from the start again
-        playing.set(not playing.value)
-
-    with solara.Div(classes=["year-player"], style={"margin-top": "32px"}), solara.Row():
-        solara.Button(
-            t("pause") if playing.value else t("play"),
-            on_click=toggle,
-            icon_name="mdi-pause" if playing.value else "mdi-play",
-            classes=["play-button"],
-        )
-        solara.SliderInt(t("show_year"), value=year, min=0, max=last, thumb_label="always")
-
-
-@solara.component
-def NetworkFigure(net, year, t):
-    """Drawn once per network run, year and language, not on every render of the page."""
-    figure = solara.use_memo(
-        lambda: figures.network_figure(net, year, t), dependencies=[id(net), year, t("run")]
-    )
-    solara.FigureMatplotlib(figure, format="png", dependencies=[figure])
-
-
 @solara.component
 def ScenarioCards(res, years: int, lang: str, t, stale: bool):
     """The result at a glance, above the fold: a card per scenario (viz/cards.py); faded, with a
@@ -293,38 +251,9 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
             rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"], lang)]
             solara.Markdown("\n".join(rows))
         with solara.lab.Tab(t("network")):
-            names = [t("baseline")] + [n for n, _ in result.value["scenarios"]]
-            solara.ToggleButtonsSingle(
-                value=names[min(net_choice.value, len(names) - 1)],
-                values=names,
-                on_value=lambda v: (net_choice.set(names.index(v)), net.set(None)),
-            )
-
-            def show_network():
-                choice = net_choice.value
-                ov = {} if choice == 0 else result.value["scenarios"][choice - 1][1]
-                net.set(story.network_run(result.value["setting"], ov))
-                net_year.set(0)
-                story_who.set(None)
-
-            solara.Button(t("compute_network"), on_click=show_network, classes=["network-button"])
-            if net.value is not None:
-                YearPlayer(net_year, len(net.value["snapshots"]) - 1, t)
-                NetworkFigure(net.value, net_year.value, t)
+            NetworkTab(t, lang, result, net, net_choice, net_year, story_who)
         with solara.lab.Tab(t("story")):
-            if net.value is None:
-                solara.Info(t("compute_network"))
-            else:
-                model = net.value["model"]
-                people = story.interesting_residents(model)
-                who = story_who.value if story_who.value is not None else (people[0] if people else 0)
-                solara.Select(
-                    t("pick_resident"),
-                    values=[str(i) for i in people],
-                    value=str(who),
-                    on_value=lambda v: story_who.set(int(v)),
-                )
-                solara.Markdown("\n".join(f"- {line}" for line in story.resident_story(model, who, t)))
+            StoryTab(t, lang, net, story_who)
         with solara.lab.Tab(t("export")):
 
             def png() -> bytes:
