@@ -183,14 +183,28 @@ def test_two_browser_contexts_do_not_share_state(browser, app_url):
 
 
 def test_network_view_and_resident_story(browser, app_url):
+    import re
+
     context, page = open_page(browser, app_url)
     small(page)
     run(page)
     page.get_by_role("tab", name="Netwerk").click()
-    page.get_by_role("button", name="Toon netwerk").click()
-    page.get_by_text("Jaar", exact=True).wait_for(timeout=60_000)
+    # The baseline is always shown; the labelled choice is of the scenario beside it.
+    page.get_by_role("button", name="Netwerk doorrekenen").wait_for(timeout=10_000)
+    page.locator(".compare-with").click()
+    page.get_by_role("option", name="B").click()
+    page.get_by_role("button", name="Netwerk doorrekenen").click()
+    counts = page.locator(".network-counts")
+    counts.wait_for(timeout=120_000)
+    page.wait_for_timeout(1_000)  # the picture lands after the counts' first render
     page.screenshot(path=ARTIFACTS / "06-network.png", full_page=True)
-    # Play moves the years on by itself; Pause holds the year shown.
+    page.locator(".network-tab").screenshot(path=ARTIFACTS / "06b-network-tab.png")
+    table = counts.inner_text()
+    assert "Geen nieuwe besluiten" in table and "B" in table and "Jaar 0" in table
+    for label in ("geïsoleerd", "informeel geholpen", "in formele hulp"):
+        assert re.search(rf"{label}[^\n]*\t\d[\d.]* \([\d,]+%\)\t\d[\d.]* \([\d,]+%\)", table), table
+    assert "Een stip is een bewoner" in page.locator(".network-key").inner_text()
+    # Play moves the years on by itself (both panels and the counts); Pause holds the year shown.
     shown = page.locator(".year-player .v-slider__thumb-label")
     assert shown.inner_text().strip() == "0"
     page.get_by_role("button", name="Afspelen").click()
@@ -203,9 +217,30 @@ def test_network_view_and_resident_story(browser, app_url):
     held = shown.inner_text().strip()
     page.wait_for_timeout(3_000)  # more than two years' worth of playing
     assert shown.inner_text().strip() == held and held in ("2", "3")
+    assert f"Jaar {held}" in counts.inner_text()
+    shown_text = [page.locator(".network-tab").inner_text()]
     page.get_by_role("tab", name="Verhaal van een bewoner").click()
-    page.get_by_text("Bewoner ", exact=False).first.wait_for(timeout=20_000)
+    stories = page.locator(".resident-story")
+    stories.first.wait_for(timeout=20_000)
     page.screenshot(path=ARTIFACTS / "07-story.png", full_page=True)
+    page.locator(".story-tab").screenshot(path=ARTIFACTS / "07b-story-tab.png")
+    picker = page.locator(".resident-picker")
+    assert re.search(r"\d+ jaar, .*contact", picker.inner_text())  # described, not a bare number
+    merged = []
+    for k in range(6):  # the first residents offered: some story merges repeated weeks
+        picker.click()
+        options = page.get_by_role("option")
+        assert re.match(r"\d+ jaar, ", options.nth(k).inner_text())
+        options.nth(k).click()
+        page.wait_for_timeout(400)
+        left, right = stories.nth(0).inner_text(), stories.nth(1).inner_text()
+        assert left.startswith("Geen nieuwe besluiten: ") and right.startswith("B: ")
+        merged += re.findall(r"(?:week \d+–\d+|tot en met jaar \d+, week \d+)[^:]*:", left + right)
+    assert merged
+    shown_text.append(page.locator(".story-tab").inner_text())
+    leftovers = FORBIDDEN + ("path:", "moved", "died", "born", "week_", "need_")
+    found = [w for w in leftovers if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", "\n".join(shown_text))]
+    assert not found and not re.search(r"\d[eE][+-]?\d", "\n".join(shown_text)), found
     page.get_by_role("tab", name="Exporteren").click()
     assert "wijksim compare" in page.locator(".command-line").inner_text()
     context.close()

@@ -250,9 +250,9 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
             ]
             rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"], lang)]
             solara.Markdown("\n".join(rows))
-        with solara.lab.Tab(t("network")):
+        with solara.lab.Tab(t("network")), solara.Div(classes=["network-tab"]):
             NetworkTab(t, lang, result, net, net_choice, net_year, story_who)
-        with solara.lab.Tab(t("story")):
+        with solara.lab.Tab(t("story")), solara.Div(classes=["story-tab"]):
             StoryTab(t, lang, net, story_who)
         with solara.lab.Tab(t("export")):
 

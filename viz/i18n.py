@@ -206,10 +206,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # story (viz/storyline.py)
     "pick_resident": ("Kies een bewoner", "Pick a resident"),
+    "no_stories": (
+        "In deze berekening gebeurde niets bij de bewoners die er van begin tot eind woonden.",
+        "Nothing happened in this computation to the residents who lived there from start to end.",
+    ),
     "story_heading": ("{name}: {who}", "{name}: {who}"),
     "story_same_resident": (
-        "Dezelfde bewoner in beide runs: zelfde start, zelfde toeval; wat verschilt, komt door het scenario.",
-        "The same resident in both runs: same start, same chance; what differs is the scenario's doing.",
+        "Dezelfde bewoner in beide berekeningen: zelfde start, zelfde toeval; wat verschilt, komt door het scenario.",
+        "The same resident in both computations: same start, same chance; what differs is the scenario's doing.",
     ),
     "age_years": ("{age} jaar", "aged {age}"),
     "alone": ("woont alleen", "lives alone"),

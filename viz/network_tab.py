@@ -71,14 +71,14 @@ def NetworkTab(t, lang: str, result, net, net_choice, net_year, story_who):
 
     task = solara.lab.use_task(compute, dependencies=None, raise_error=False)
     with solara.Row(classes=["network-controls"], style={"align-items": "center"}):
-        with solara.Div(style={"min-width": "260px"}):
-            solara.Select(
-                t("compare_with"),
-                values=names,
-                value=choice,
-                on_value=lambda v: net_choice.set(names.index(v)),
-                classes=["compare-with"],
-            )
+        solara.Select(
+            t("compare_with"),
+            values=names,
+            value=choice,
+            on_value=lambda v: net_choice.set(names.index(v)),
+            classes=["compare-with"],
+            style={"max-width": "320px"},
+        )
         solara.Button(
             t("compute_network"),
             on_click=task,
@@ -121,16 +121,17 @@ def ResidentStories(t, lang: str, pair: dict[str, Any], story_who):
         dependencies=[id(pair), lang],
     )
     if not people:
+        solara.Info(t("no_stories"))
         return
     who = story_who.value if story_who.value in people.values() else next(iter(people.values()))
-    with solara.Div(style={"max-width": "720px"}):
-        solara.Select(
-            t("pick_resident"),
-            values=list(people),
-            value=next(label for label, i in people.items() if i == who),
-            on_value=lambda label: story_who.set(people[label]),
-            classes=["resident-picker"],
-        )
+    solara.Select(
+        t("pick_resident"),
+        values=list(people),
+        value=next(label for label, i in people.items() if i == who),
+        on_value=lambda label: story_who.set(people[label]),
+        classes=["resident-picker"],
+        style={"max-width": "720px"},
+    )
     solara.Markdown(t("story_same_resident"))
     with solara.Columns([1, 1]):
         for name, model in ((t("baseline"), base), (pair["name"], scen)):
