@@ -158,7 +158,7 @@ def test_the_curves_component_shows_a_plotly_chart_and_the_toggle_switches_views
     _, rc = solara.render(charts.Curves(res, translator("nl"), "nl"), handle_error=False)
     widget = rc.find(go.FigureWidget).widget
     names = {tr.name for tr in widget.data}
-    assert {"Geen nieuwe besluiten", "A", "B"} <= names and widget._config["locale"] == "nl"
+    assert {"Geen nieuwe besluiten", "A", "B"} <= names and not widget._config["displayModeBar"]
     before = [tr.y for tr in widget.data if tr.name == "A"][0]
     rc.find(v.BtnToggle).widget.v_model = 1  # "Verschil met geen nieuwe besluiten"
     widget = rc.find(go.FigureWidget).widget

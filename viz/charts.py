@@ -231,45 +231,21 @@ def _style(fig: go.Figure, t, lang: str, view: str, plot_px: int, settling: int)
         )  # fmt: skip
 
 
-#: plotly's tool bar in Dutch (its own texts are English); the buttons a workshop does not need go.
-TOOLBAR_NL = {
-    "Zoom": "Inzoomen op een gebied",
-    "Pan": "Verschuiven",
-    "Reset axes": "Assen terugzetten",
-    "Autoscale": "Alles tonen",
-    "Download plot as a png": "Grafiek opslaan als PNG",
-    "Zoom in": "Inzoomen",
-    "Zoom out": "Uitzoomen",
-    "Double-click to zoom back out": "Dubbelklik om terug te zoomen",
-    "Click to enter Colorscale title": "",
-}
-
-
-def plotly_config(lang: str) -> dict[str, Any]:
-    """`responsive`: plotly redraws at the new width when the window changes (a laptop on a
-    projector); the tool bar speaks the page's language."""
-    config: dict[str, Any] = {
-        "responsive": True,
-        "displaylogo": False,
-        "modeBarButtonsToRemove": ["select2d", "lasso2d", "toggleSpikelines", "hoverClosestCartesian",
-                                   "hoverCompareCartesian"],
-        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": "wijksim-verloop"},
-    }  # fmt: skip
-    if lang == "nl":
-        config["locales"] = {"nl": {"dictionary": TOOLBAR_NL, "format": {"decimal": ",", "thousands": "."}}}
-        config["locale"] = "nl"
-    return config
+#: `responsive`: plotly redraws at the new width when the window changes (a laptop moved to a
+#: projector). No tool bar and no tips: their texts are plotly's English, fixed when the chart is first
+#: drawn, and a room does not need them (drag zooms, a double-click zooms out; the PNG is in the export).
+CONFIG = {"responsive": True, "displayModeBar": False, "showTips": False}
 
 
 @solara.component
-def PlotlyChart(fig: go.Figure, config: dict[str, Any], key: Any):
-    """solara.FigurePlotly plus plotly's config (which FigurePlotly does not pass on): the figure
+def PlotlyChart(fig: go.Figure, key: Any):
+    """solara.FigurePlotly plus plotly's config (which FigurePlotly does not pass on): one figure
     widget, its layout and traces replaced when `key` changes."""
     element = go.FigureWidget.element()
 
     def update() -> None:
         widget = solara.get_widget(element)
-        widget._config = config
+        widget._config = CONFIG
         widget.layout = fig.layout
         old = len(widget.data)
         widget.add_traces(fig.data)
@@ -291,7 +267,7 @@ def Curves(res: dict[str, Any], t, lang: str):
             value=t(f"view_{view.value}"), values=list(labels), on_value=lambda v: view.set(labels[v])
         )
     with solara.Div(classes=["curves-chart"], style={"width": "100%"}):
-        PlotlyChart(fig, plotly_config(lang), (id(res), lang, view.value))
+        PlotlyChart(fig, (id(res), lang, view.value))
     with solara.Div(classes=["curves-note"], style={"font-size": f"{FONT}px"}):
         solara.Markdown(t(f"curves_note_{view.value}"))
         years = settling_years(res)

@@ -147,8 +147,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "band_95": ("95%-band", "95% band"),
     "baseline_zero": ("Geen nieuwe besluiten (= 0)", "No new decisions (= 0)"),
     "curves_note_levels": (
-        "Lijn: gemiddelde over de herhalingen; band: 95%-interval (niet onder nul: aantallen, aandelen en kosten zijn nooit negatief). Beweeg de muis over een lijn voor de waarden.",
-        "Line: mean over the replications; band: 95% interval (not below zero: counts, shares and costs are never negative). Hover over a line for the values.",
+        "Lijn: gemiddelde over de herhalingen; band: 95%-interval (niet onder nul: aantallen, aandelen en kosten zijn nooit negatief). Beweeg de muis over een grafiek voor de waarden; sleep om in te zoomen, dubbelklik om terug te gaan.",
+        "Line: mean over the replications; band: 95% interval (not below zero: counts, shares and costs are never negative). Hover over a chart for the values; drag to zoom in, double-click to zoom out.",
     ),
     "curves_note_difference": (
         "Per jaar het scenario min ‘geen nieuwe besluiten’, herhaling voor herhaling (met dezelfde toevalsgetallen); band: 95%-interval. Boven nul: meer dan zonder nieuwe besluiten.",
