@@ -113,26 +113,73 @@ def test_page_loads_runs_and_shows_scenarios_with_bands(browser, app_url):
     page.screenshot(path=ARTIFACTS / "02-comparison.png", full_page=True)
     text = summary_text(page)
     assert "A (" in text and "B (" in text and "95%-interval" in text
-    assert page.locator("img").count() >= 1  # the curves with their bands
+    chart = page.locator(".curves-chart .js-plotly-plot")
+    chart.locator(".xtick text").first.wait_for(timeout=20_000)
+    assert "Geen nieuwe besluiten" in chart_traces(page)  # the curves with their bands
     assert not errors, errors
     assert usable < 30
     context.close()
+
+
+#: The chart's traces as plotly holds them in the page: name and y values.
+TRACES = """() => document.querySelector('.curves-chart .js-plotly-plot').data
+    .map(d => [d.name || '', Array.from(d.y)])"""
+
+
+def chart_traces(page) -> dict[str, list]:
+    """Per scenario its curves, one per panel."""
+    out: dict[str, list] = {}
+    for name, y in page.evaluate(TRACES):
+        if name:
+            out.setdefault(name, []).append(y)
+    return out
 
 
 def test_switching_a_lever_and_running_changes_the_curves(browser, app_url):
     context, page = open_page(browser, app_url)
     small(page)
     run(page)
-    before_text, before_img = summary_text(page), page.locator("img").first.get_attribute("src")
+    page.locator(".curves-chart .js-plotly-plot .xtick text").first.wait_for(timeout=20_000)
+    before_text, before_curves = summary_text(page), chart_traces(page)
     page.locator(".scenario-1").get_by_text("Sleutelvoorziening").click()  # scenario A: key facility on
     page.get_by_role("button", name="Doorrekenen").click()
     deadline = time.time() + 120
     while time.time() < deadline and summary_text(page) == before_text:
         page.wait_for_timeout(200)
     page.wait_for_timeout(500)
-    after_text, after_img = summary_text(page), page.locator("img").first.get_attribute("src")
-    assert after_img != before_img and after_text != before_text
+    after_text, after_curves = summary_text(page), chart_traces(page)
+    assert after_text != before_text
+    assert after_curves["Geen nieuwe besluiten"] == before_curves["Geen nieuwe besluiten"]  # not re-run
+    assert after_curves["A"] != before_curves["A"]  # scenario A's curve is the new run's
     page.screenshot(path=ARTIFACTS / "03-lever-switched.png", full_page=True)
+    context.close()
+
+
+def test_the_chart_reads_on_a_projector_and_follows_the_screen(browser, app_url):
+    context, page = open_page(browser, app_url)
+    page.set_viewport_size({"width": 1366, "height": 768})
+    small(page)
+    run(page)
+    chart = page.locator(".curves-chart .js-plotly-plot")
+    ticks = chart.locator(".xtick text, .ytick text")
+    ticks.first.wait_for(timeout=20_000)
+    sizes = ticks.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
+    assert sizes and min(sizes) >= 16, sizes
+    width = chart.evaluate("e => e.getBoundingClientRect().width")
+    assert width > 0.8 * 1366
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    page.wait_for_function(
+        "w => document.querySelector('.curves-chart .main-svg').getBoundingClientRect().width > w + 300",
+        arg=width,
+        timeout=10_000,
+    )  # the drawing itself is redrawn wider, not only its box
+    page.get_by_role("button", name="Verschil met geen nieuwe besluiten").click()
+    page.wait_for_function(
+        "() => document.querySelector('.curves-chart .js-plotly-plot').data"
+        ".some(d => d.name === 'Geen nieuwe besluiten (= 0)')",
+        timeout=10_000,
+    )
+    chart.screenshot(path=ARTIFACTS / "02b-difference-1920.png")
     context.close()
 
 

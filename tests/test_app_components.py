@@ -99,7 +99,7 @@ def test_engine_comparison_uses_common_seeds_and_caches():
     assert again is runner.scenario_runs(s, {"key_facility": True})  # cached
     lines = summary.summary_sentences(res, t)
     assert len(lines) == 2 and "hub" in lines[0] and "EUR" in lines[0]
-    assert figures.curves_figure(res, t) is not None
+    assert figures.curves_png(res, t, "en", dpi=72).startswith(b"\x89PNG")
     cmd = summary.command_line(s, scen)
     assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
 

@@ -8,7 +8,6 @@ numbers are validated by the parameter registry and errors are shown as a messag
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import threading
@@ -21,6 +20,7 @@ from .. import __version__
 from ..model.params import REGISTRY, ParameterError
 from . import figures, runner, summary
 from .cards import scenario_cards
+from .charts import Curves
 from .controls import LeverControls, Settings, lever_value, own_values
 from .export import differences_csv
 from .i18n import LANGUAGES, translator
@@ -207,10 +207,6 @@ def ScenarioCards(res, years: int, lang: str, t, stale: bool):
 
 @solara.component
 def Results(t, lang, task, progress, error, result, net, net_choice, net_year, story_who, current):
-    figure = solara.use_memo(  # the curves are drawn once per result and language
-        lambda: figures.curves_figure(result.value["result"], t) if result.value is not None else None,
-        dependencies=[id(result.value), t("run")],
-    )
     with solara.Row():
         solara.Button(t("run"), on_click=task, color="primary", disabled=task.pending, classes=["run-button"])
         if task.pending:
@@ -234,11 +230,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
     ScenarioCards(res, shown.years, lang, t, stale)
     with solara.lab.Tabs():
         with solara.lab.Tab(t("curves")):
-            # Without dependencies the figure would be turned into a PNG again on every render
-            # (a quarter second each, on the cores the runs need).
-            solara.FigureMatplotlib(
-                figure, format="png", dependencies=[figure], pil_kwargs={"compress_level": 1}
-            )
+            Curves(res, t, lang)
             solara.Markdown(f"### {t('summary')}")
             with solara.Div(classes=["summary"]):
                 for line in summary.summary_sentences(res, t, lang):
@@ -255,13 +247,11 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
         with solara.lab.Tab(t("story")), solara.Div(classes=["story-tab"]):
             StoryTab(t, lang, net, story_who)
         with solara.lab.Tab(t("export")):
-
-            def png() -> bytes:
-                buf = io.BytesIO()
-                figures.curves_figure(res, t).savefig(buf, format="png")
-                return buf.getvalue()
-
-            solara.FileDownload(png, filename="wijksim-vergelijking.png", label=t("download_png"))
+            solara.FileDownload(
+                lambda: figures.curves_png(res, t, lang, dpi=150),
+                filename="wijksim-vergelijking.png",
+                label=t("download_png"),
+            )
             solara.FileDownload(
                 lambda: differences_csv(res["differences"], lang, t),
                 filename="wijksim-verschillen.csv",

@@ -1,42 +1,65 @@
-"""The app's figures: the scenarios' curves with their bands, and the neighbourhood network."""
+"""The app's static figures (matplotlib): the scenarios' curves for export and handouts, and the
+neighbourhood network."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import numpy as np
 
-from ..experiments.stats import t_half_width
 from ..model.codes import FORMAL_PATHS
-from ..model.indicators import KEY_INDICATORS
+from . import charts
+from .numbers import number
 from .story import COUNTS, count_values, snapshot
 
-#: Indicators drawn as curves with bands.
-CURVES = KEY_INDICATORS
+
+def curves_png(result: dict[str, Any], t, lang: str, dpi: int = 150) -> bytes:
+    """The levels chart as a PNG, for the export and printed handouts (A4 portrait, 1240 px wide at
+    150 dpi)."""
+    buf = io.BytesIO()
+    curves_matplotlib(result, t, lang, dpi).savefig(buf, format="png")
+    return buf.getvalue()
 
 
-def curves_figure(result: dict[str, Any], t):
+def curves_matplotlib(result: dict[str, Any], t, lang: str, dpi: int = 150):
+    """The numbers of the interactive chart (`charts.curve_data`): one panel per key indicator, the
+    legend above the panels, bands clipped at 0, plain numbers in the page's language (no 1e6
+    offset), the settling years shaded."""
     from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-    runs = result["runs"]
-    fig = Figure(figsize=(14, 6.5), dpi=72)
-    axes = fig.subplots(2, 4).flat
-    names = list(dict.fromkeys(runs.scenario))
-    g = runs.groupby(["scenario", "year"], sort=False)[list(CURVES)]
-    mean, sd, n = g.mean(), g.std(ddof=1).fillna(0), g.count()
-    half = t_half_width(sd, n)
-    for ax, ind in zip(axes, CURVES, strict=False):
-        for name in names:
-            m, h = mean.loc[name, ind], half.loc[name, ind]
-            ax.plot(m.index, m, label=name if name != "baseline" else t("baseline"))
-            ax.fill_between(m.index, m - h, m + h, alpha=0.2)
-        ax.set_title(t(ind), fontsize=10)
-        ax.set_xlabel(t("year"))
+    panels = charts.curve_data(result, "levels", lang)
+    names = charts.scenario_names(result["runs"])
+    colour = {name: charts.COLOURS[i % len(charts.COLOURS)] for i, name in enumerate(names)}
+    settling = charts.settling_years(result)
+    rows = (len(panels) + 1) // 2
+    fig = Figure(figsize=(8.27, 2.6 * rows + 1.2), dpi=dpi)
+    grid = fig.add_gridspec(rows, 2, left=0.09, right=0.98, bottom=0.05, top=1 - 1.0 / (2.6 * rows + 1.2),
+                            wspace=0.3, hspace=0.55)  # fmt: skip
+    ticks = FuncFormatter(lambda x, _: number(0.0 if abs(x) < 1e-9 else x, lang, 4))
+    for k, panel in enumerate(panels):
+        last_alone = k == len(panels) - 1 and len(panels) % 2
+        ax = fig.add_subplot(grid[k // 2, :] if last_alone else grid[k // 2, k % 2])
+        for name, c in panel.curves.items():
+            label = t("baseline") if name == "baseline" else name
+            ax.plot(c.year, c["mean"], color=colour[name], lw=2, marker="o", ms=3, label=label)
+            ax.fill_between(c.year, c["low"], c["high"], color=colour[name], alpha=0.18, lw=0)
+        if settling:
+            ax.axvspan(0.5, settling + 0.5, color="#bbbbbb", alpha=0.35, lw=0)
+            ax.text(0.6, 0.97, t("settling"), transform=ax.get_xaxis_transform(), va="top", fontsize=8)
+        ax.set_ylim(bottom=0)
+        ax.set_title(t(panel.indicator), fontsize=10)
+        ax.set_ylabel(panel.unit, fontsize=8)
+        ax.set_xlabel(t("year"), fontsize=8)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_formatter(ticks)  # plain numbers: no 1e6 offset, Dutch separators
+        ax.tick_params(labelsize=8)
         ax.grid(alpha=0.3)
-    fig.axes[-1].axis("off")
-    fig.axes[0].legend(fontsize=9)
-    fig.suptitle(t("curves_title"))
-    fig.subplots_adjust(left=0.05, right=0.98, bottom=0.08, top=0.88, wspace=0.3, hspace=0.45)
+    handles, labels = fig.axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="upper center", ncol=len(labels), frameon=False, fontsize=9,
+               bbox_to_anchor=(0.5, 1 - 0.35 / (2.6 * rows + 1.2)))  # fmt: skip
+    fig.suptitle(t("curves_title"), fontsize=11, y=0.995)
     return fig
 
 

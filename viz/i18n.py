@@ -141,6 +141,28 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Scenarios over the years: mean and 95% band over replications",
     ),
     "year": ("jaar", "year"),
+    # the curves' chart (viz/charts.py)
+    "view_levels": ("Niveaus", "Levels"),
+    "view_difference": ("Verschil met geen nieuwe besluiten", "Difference from no new decisions"),
+    "band_95": ("95%-band", "95% band"),
+    "baseline_zero": ("Geen nieuwe besluiten (= 0)", "No new decisions (= 0)"),
+    "curves_note_levels": (
+        "Lijn: gemiddelde over de herhalingen; band: 95%-interval (niet onder nul: aantallen, aandelen en kosten zijn nooit negatief). Beweeg de muis over een grafiek voor de waarden; sleep om in te zoomen, dubbelklik om terug te gaan.",
+        "Line: mean over the replications; band: 95% interval (not below zero: counts, shares and costs are never negative). Hover over a chart for the values; drag to zoom in, double-click to zoom out.",
+    ),
+    "curves_note_difference": (
+        "Per jaar het scenario min ‘geen nieuwe besluiten’, herhaling voor herhaling (met dezelfde toevalsgetallen); band: 95%-interval. Boven nul: meer dan zonder nieuwe besluiten.",
+        "Per year the scenario minus 'no new decisions', replication by replication (with the same random numbers); band: 95% interval. Above zero: more than without new decisions.",
+    ),
+    "settling": ("inloopperiode", "settling period"),
+    "settling_note": (
+        "Grijs: de inloopperiode (jaar 1–{years}); het model zoekt daar nog zijn evenwicht, ook zonder nieuwe besluiten. Lees een verloop daar niet als effect van beleid.",
+        "Grey: the settling period (years 1–{years}); the model is still finding its balance there, even without new decisions. Do not read a trend there as a policy effect.",
+    ),
+    "settled_note": (
+        "Het model is al ingelopen bij jaar 1 (vier jaar aanloop vooraf): zonder nieuwe besluiten verschuiven de lijnen hooguit een paar procent, dus ook de eerste jaren tellen mee.",
+        "The model has settled by year 1 (four years' warm-up beforehand): without new decisions the lines shift by a few per cent at most, so the first years count too.",
+    ),
     "points": (" procentpunt", " percentage points"),
     "higher": ("hoger", "higher"),
     "lower": ("lager", "lower"),

@@ -1,0 +1,274 @@
+"""The scenarios' curves as interactive charts a projector can show (plotly, issue 23).
+
+Plotly because it runs offline (its JavaScript ships inside the Python package), Solara shows it
+natively (`FigureWidget`), it gives hover values and zoom, and it is actively maintained. One panel
+per key indicator, with two views: the levels with their 95% bands, and each scenario's difference
+from "geen nieuwe besluiten" per year (paired over replications, which share their seeds). The
+numbers of both views come from `curve_data`, which the static image (`figures.curves_png`) draws too.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import solara
+from plotly.subplots import make_subplots
+
+from ..experiments.stats import t_half_width
+from ..model.indicators import KEY_INDICATORS
+from ..model.indicators.registry import PER_1000, yearly
+from .numbers import number
+
+VIEWS = ("levels", "difference")
+#: One colour per scenario, in the comparison's order: the baseline dark grey, then A, B, ...
+COLOURS = ("#4d4d4d", "#1f6fb4", "#d95f02", "#1b9e77", "#7570b3", "#e7298a")
+#: Registry unit -> (factor, (Dutch, English) unit of the levels, of the differences). Every key
+#: indicator is a share, rate, count or cost: never below zero, so level bands are clipped at 0.
+UNITS: dict[str, tuple[float, tuple[str, str], tuple[str, str]]] = {
+    "share": (100.0, ("% van de inwoners", "% of residents"), ("procentpunt", "percentage points")),
+    "hours per resident per year": (
+        1.0,
+        ("uur per inwoner per jaar", "hours per resident per year"),
+        ("uur per inwoner per jaar", "hours per resident per year"),
+    ),
+    PER_1000: (
+        1.0,
+        ("per 1.000 inwoners per jaar", "per 1,000 residents per year"),
+        ("per 1.000 inwoners per jaar", "per 1,000 residents per year"),
+    ),
+    "persons": (1.0, ("personen", "persons"), ("personen", "persons")),
+}
+#: Costs: in millions or thousands of euros, whichever the numbers need.
+MONEY = "EUR per year"
+MILLIONS = (1e-6, ("€ mln per jaar", "EUR m per year"))
+THOUSANDS = (1e-3, ("× € 1.000 per jaar", "EUR thousand per year"))
+FONT = 16  # px: readable from the back of a room on a 1366x768 projector
+ROW_PX, GAP_PX, TOP_PX, BOTTOM_PX = 330, 105, 90, 60
+
+
+@dataclass
+class Panel:
+    """One indicator's curves in display units: per scenario a frame of year, mean, low, high."""
+
+    indicator: str
+    unit: str
+    curves: dict[str, pd.DataFrame]
+
+
+def scenario_names(runs: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(runs.scenario))
+
+
+def _scale(ind: str, view: str, lang: str, values: np.ndarray) -> tuple[float, str]:
+    i = 0 if lang == "nl" else 1
+    unit = yearly(ind).unit
+    if unit == MONEY:
+        big = np.nanmax(np.abs(values)) if len(values) and np.isfinite(values).any() else 0.0
+        factor, names = MILLIONS if big >= 1e6 else THOUSANDS
+        return factor, names[i]
+    factor, levels, diffs = UNITS[unit]
+    return factor, (levels if view == "levels" else diffs)[i]
+
+
+def _band(frame: pd.DataFrame) -> pd.DataFrame:
+    """Mean and 95% t band per year of replications (rows: year x replication in `value`)."""
+    g = frame.groupby("year")["value"]
+    mean, sd, n = g.mean(), g.std(ddof=1), g.count()
+    half = t_half_width(sd.fillna(0), n).where(n >= 2, 0.0)  # one replication: no band
+    return pd.DataFrame({"year": mean.index, "mean": mean.values, "low": (mean - half).values,
+                         "high": (mean + half).values})  # fmt: skip
+
+
+def curve_data(result: dict[str, Any], view: str, lang: str = "nl") -> list[Panel]:
+    """The numbers the charts draw. Levels: mean and 95% band per scenario and year, the band
+    clipped at 0. Difference: per scenario, the mean over replications of (scenario − baseline) with
+    the same seed, and its 95% band; common random numbers make that band much narrower than the
+    two levels' bands suggest."""
+    runs = result["runs"]
+    names = scenario_names(runs)
+    if "replication" not in runs.columns:
+        runs = runs.assign(replication=runs.groupby(["scenario", "year"]).cumcount())
+    panels = []
+    for ind in KEY_INDICATORS:
+        table = runs.pivot_table(index=["replication", "year"], columns="scenario", values=ind, sort=True)
+        curves = {}
+        for name in names if view == "levels" else names[1:]:
+            value = table[name] if view == "levels" else table[name] - table[names[0]]
+            curves[name] = _band(value.rename("value").dropna().reset_index())
+        values = np.concatenate([c[["mean", "low", "high"]].to_numpy().ravel() for c in curves.values()])
+        factor, unit = _scale(ind, view, lang, values)
+        for c in curves.values():
+            c[["mean", "low", "high"]] *= factor
+            if view == "levels":
+                c["low"] = c["low"].clip(lower=0.0)
+        panels.append(Panel(ind, unit, curves))
+    return panels
+
+
+#: Years 1-4 of the baseline against its mean over years 5-10, paired per replication (the app's
+#: default wijk, seed 7): at 5,000 residents x 10 replications no key indicator was off by more than
+#: noise (cost +0.8 to +1.4%); at 2,000 x 20 cost by at most +3.4%, informal support by +1.8%, against
+#: the third the cost fell by before the settled start (issue 19). Nothing to shade (docs/workshop.md).
+SETTLING_YEARS = 0
+
+
+def settling_years(result: dict[str, Any]) -> int:
+    """Leading years in which the baseline still drifts as the model settles ("inloopperiode"):
+    drawn, shaded and labelled, not passed off as the levers' effect."""
+    return min(SETTLING_YEARS, int(result["runs"].year.max()))
+
+
+def _legend_name(name: str, t) -> str:
+    return t("baseline") if name == "baseline" else name
+
+
+def _rgba(hex_colour: str, alpha: float) -> str:
+    r, g, b = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def _grid(n: int) -> tuple[int, list[list[dict | None]]]:
+    """Two columns; an odd last panel spans both (no empty panel)."""
+    rows = math.ceil(n / 2)
+    specs: list[list[dict | None]] = [[{}, {}] for _ in range(rows)]
+    if n % 2:
+        specs[-1] = [{"colspan": 2}, None]
+    return rows, specs
+
+
+def curves_figure(result: dict[str, Any], t, lang: str, view: str = "levels") -> go.Figure:
+    """The interactive chart: one panel per key indicator, width following the page."""
+    panels = curve_data(result, view, lang)
+    names = scenario_names(result["runs"])
+    colour = {name: COLOURS[i % len(COLOURS)] for i, name in enumerate(names)}
+    rows, specs = _grid(len(panels))
+    plot_px = rows * ROW_PX + (rows - 1) * GAP_PX
+    fig = make_subplots(
+        rows=rows,
+        cols=2,
+        specs=specs,
+        subplot_titles=[t(p.indicator) for p in panels],
+        vertical_spacing=GAP_PX / plot_px,
+        horizontal_spacing=0.1,
+    )
+    band_word = t("band_95")
+    for k, panel in enumerate(panels):
+        row, col = k // 2 + 1, k % 2 + 1
+        if view == "difference":
+            years = next(iter(panel.curves.values()))["year"]
+            fig.add_trace(_zero_line(years, t, colour[names[0]], k == 0), row=row, col=col)
+        for name, c in panel.curves.items():
+            legend = _legend_name(name, t)
+            fig.add_trace(go.Scatter(
+                x=np.concatenate([c.year, c.year[::-1]]), y=np.concatenate([c.high, c.low[::-1]]),
+                fill="toself", fillcolor=_rgba(colour[name], 0.18), line={"width": 0},
+                hoverinfo="skip", showlegend=False, legendgroup=name,
+            ), row=row, col=col)  # fmt: skip
+            text = [
+                f"{number(m, lang)} ({band_word} {number(lo, lang)} – {number(hi, lang)}) {panel.unit}"
+                for m, lo, hi in zip(c["mean"], c["low"], c["high"], strict=True)
+            ]
+            fig.add_trace(go.Scatter(
+                x=c.year, y=c["mean"], name=legend, legendgroup=name, showlegend=k == 0,
+                line={"color": colour[name], "width": 3}, mode="lines+markers", marker={"size": 7},
+                text=text, hovertemplate=f"{legend}: %{{text}}<extra></extra>",
+            ), row=row, col=col)  # fmt: skip
+        fig.update_yaxes(title_text=panel.unit, row=row, col=col)
+    _style(fig, t, lang, view, plot_px, settling_years(result))
+    return fig
+
+
+def _zero_line(years, t, colour: str, legend: bool) -> go.Scatter:
+    name = t("baseline_zero")
+    return go.Scatter(
+        x=years, y=np.zeros(len(years)), name=name, legendgroup="baseline", showlegend=legend,
+        line={"color": colour, "width": 2, "dash": "dash"}, mode="lines",
+        hovertemplate=f"{name}<extra></extra>",
+    )  # fmt: skip
+
+
+def _style(fig: go.Figure, t, lang: str, view: str, plot_px: int, settling: int) -> None:
+    fig.update_layout(
+        autosize=True,  # no width: the chart takes its container's width
+        height=plot_px + TOP_PX + BOTTOM_PX,
+        margin={"l": 80, "r": 30, "t": TOP_PX, "b": BOTTOM_PX},
+        font={"size": FONT, "family": "Roboto, Arial, sans-serif"},
+        separators=",." if lang == "nl" else ".,",
+        hovermode="x unified",
+        hoverlabel={"font": {"size": FONT}},
+        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1 + 45 / plot_px, "yanchor": "bottom",
+                "font": {"size": FONT + 2}},  # above the panels' titles: never over the data
+        plot_bgcolor="white",
+    )  # fmt: skip
+    fig.update_annotations(font={"size": FONT + 2})  # the panels' titles
+    grid = {"showgrid": True, "gridcolor": "#e3e3e3", "linecolor": "#888", "showline": True}
+    fig.update_xaxes(
+        title_text=t("year"),
+        dtick=1,
+        tickfont={"size": FONT},
+        unifiedhovertitle={"text": f"{t('year')} %{{x}}"},
+        **grid,
+    )
+    fig.update_yaxes(
+        tickfont={"size": FONT},
+        exponentformat="none",
+        separatethousands=True,
+        rangemode="tozero" if view == "levels" else "normal",
+        zeroline=True,
+        zerolinecolor="#888",
+        **grid,
+    )
+    if settling:
+        fig.add_vrect(
+            x0=0.5, x1=settling + 0.5, row="all", col="all", fillcolor="#bbbbbb", opacity=0.3,
+            layer="below", line_width=0, annotation_text=t("settling"),
+            annotation_position="top left", annotation_font_size=FONT,
+        )  # fmt: skip
+
+
+#: `responsive`: plotly redraws at the new width when the window changes (a laptop moved to a
+#: projector). No tool bar and no tips: their texts are plotly's English, fixed when the chart is first
+#: drawn, and a room does not need them (drag zooms, a double-click zooms out; the PNG is in the export).
+CONFIG = {"responsive": True, "displayModeBar": False, "showTips": False}
+
+
+@solara.component
+def PlotlyChart(fig: go.Figure, key: Any):
+    """solara.FigurePlotly plus plotly's config (which FigurePlotly does not pass on): one figure
+    widget, its layout and traces replaced when `key` changes."""
+    element = go.FigureWidget.element()
+
+    def update() -> None:
+        widget = solara.get_widget(element)
+        widget._config = CONFIG
+        widget.layout = fig.layout
+        old = len(widget.data)
+        widget.add_traces(fig.data)
+        widget.data = list(widget.data)[old:]
+
+    solara.use_effect(update, [key])
+    return element
+
+
+@solara.component
+def Curves(res: dict[str, Any], t, lang: str):
+    """The curves tab's chart: a toggle between the levels and the difference from the baseline,
+    the chart, and what the bands and the first years mean."""
+    view = solara.use_reactive("levels")
+    fig = solara.use_memo(lambda: curves_figure(res, t, lang, view.value), [id(res), lang, view.value])
+    labels = {t(f"view_{v}"): v for v in VIEWS}
+    with solara.Div(classes=["curves-view"]):
+        solara.ToggleButtonsSingle(
+            value=t(f"view_{view.value}"), values=list(labels), on_value=lambda v: view.set(labels[v])
+        )
+    with solara.Div(classes=["curves-chart"], style={"width": "100%"}):
+        PlotlyChart(fig, (id(res), lang, view.value))
+    with solara.Div(classes=["curves-note"], style={"font-size": f"{FONT}px"}):
+        solara.Markdown(t(f"curves_note_{view.value}"))
+        years = settling_years(res)
+        solara.Markdown(t("settling_note").format(years=years) if years else t("settled_note"))
