@@ -248,9 +248,9 @@ def open_settings(rc) -> None:
     while time.time() < deadline and rc.find(v.Btn, children=["Doorrekenen"]).widget.disabled:
         time.sleep(0.05)  # the run is still ending: it folds the settings as its last step
     while time.time() < deadline:
-        if rc.find(v.Html, class_="assumption-mean_neighbourhood_ties").widgets and "verbergen" in str(
-            toggle().children
-        ):
+        if rc.find(
+            v.Slider, class_="assumption-mean_neighbourhood_ties-slider"
+        ).widgets and "verbergen" in str(toggle().children):
             return
         if "Instellingen tonen" in str(toggle().children):
             toggle().click()
@@ -270,15 +270,14 @@ def _command(rc) -> str:
 
 def test_the_page_sends_the_wijks_own_assumptions_unless_a_slider_moves(page):
     page.find(v.Select, label="Type wijk of dorp").widget.v_model = "traditional-village"
-    box = page.find(v.Html, class_="assumption-mean_neighbourhood_ties")
-    ties = box.widget.children[0]
+    ties = page.find(v.Slider, class_="assumption-mean_neighbourhood_ties-slider").widget
     assert ties.v_model == 6.0  # the village's own 6, not the general 4 (nor a snapped 3.9)
     set_input(page, "Inwoners", 300)
     run_and_wait(page)
     command = _command(page)
     assert "--preset traditional-village" in command and "--set" not in command
     open_settings(page)  # they fold away after a run
-    ties = page.find(v.Html, class_="assumption-mean_neighbourhood_ties").widget.children[0]
+    ties = page.find(v.Slider, class_="assumption-mean_neighbourhood_ties-slider").widget
     assert ties.v_model == 6.0
     ties.v_model = 6.5
     page.find(v.Btn, children=["Doorrekenen"]).widget.click()
@@ -289,5 +288,5 @@ def test_the_page_sends_the_wijks_own_assumptions_unless_a_slider_moves(page):
     assert command.count("--set") == 1 and "--set mean_neighbourhood_ties=6.5" in command
     open_settings(page)
     page.find(v.Btn, children=["Terug naar de waarden van deze wijk"]).widget.click()
-    ties = page.find(v.Html, class_="assumption-mean_neighbourhood_ties").widget.children[0]
+    ties = page.find(v.Slider, class_="assumption-mean_neighbourhood_ties-slider").widget
     assert ties.v_model == 6.0

@@ -21,7 +21,7 @@ from ..model.params import REGISTRY, ParameterError
 from . import figures, runner, summary
 from .cards import scenario_cards
 from .charts import Curves
-from .controls import LeverControls, Settings, lever_value, own_values
+from .controls import LeverControls, Settings, lever_list, own_values
 from .export import differences_csv
 from .i18n import LANGUAGES, translator
 from .messages import input_error
@@ -154,10 +154,7 @@ def Page():
             with solara.Columns([1, 1, 1]):
                 with solara.Card(t("baseline")):
                     solara.Markdown(
-                        ", ".join(
-                            f"{t(k)}: {lever_value(REGISTRY[k].default, lang.value, t)}"
-                            for k in runner.LEVERS
-                        )
+                        lever_list({k: REGISTRY[k].default for k in runner.LEVERS}, lang.value, t)
                     )
                 for i, sc in enumerate(scenarios.value):
                     with solara.Card(f"{t('scenario')} {i + 1}", classes=[f"scenario-{i + 1}"]):
@@ -167,7 +164,10 @@ def Page():
                             items[i] = new
                             scenarios.set(items)
 
-                        LeverControls(sc, change, t, f"scenario-{i + 1}")
+                        if settings_open.value:
+                            LeverControls(sc, change, t, f"scenario-{i + 1}", lang.value, residents.value)
+                        else:  # folded after a run: the levers in a few lines, the results above the fold
+                            solara.Markdown(f"**{sc['name']}**\n\n" + lever_list(sc, lang.value, t))
             current = (setting(), named())
             Results(
                 t, lang.value, task, progress, error, result, net, net_choice, net_year, story_who, current

@@ -11,7 +11,9 @@ import solara
 from ..model.params import REGISTRY, ParameterError
 from ..model.presets import PRESET_NAMES
 from . import runner
+from .explain import lever_cost_line
 from .numbers import number
+from .widgets import NumberSlider, WhatItMeans
 
 
 def own_values(preset: str, code: str | None) -> dict[str, float]:
@@ -30,38 +32,50 @@ def lever_value(value: Any, lang: str, t) -> str:
     return number(value, lang)
 
 
+def lever_list(levers: dict[str, Any], lang: str, t) -> str:
+    """A scenario's levers as a short Markdown list, as the screen names them."""
+    return "\n".join(f"- {t(k)}: {lever_value(levers[k], lang, t)}" for k in runner.LEVERS)
+
+
 @solara.component
-def LeverControls(scenario: dict[str, Any], on_change, t, testid: str):
+def LeverControls(
+    scenario: dict[str, Any], on_change, t, testid: str, lang: str = "nl", residents: int = 2000
+):
+    """A scenario's levers: each with its label above, a number field, its yearly price (and what this
+    dose costs at the simulated size) and what it means."""
+
     def set_(key):
         return lambda v: on_change({**scenario, key: v})
 
-    solara.InputText(t("name"), value=scenario["name"], on_value=set_("name"), continuous_update=False)
-    for key in runner.LEVERS:
-        p = REGISTRY[key]
-        label = f"{t(key)}"
-        if p.kind is bool:
-            solara.Switch(label=label, value=scenario[key], on_value=set_(key), classes=[f"{testid}-{key}"])
-            continue
-        low, high, step = p.slider()  # workshop-sized ranges from the registry
-        if p.kind is int:
-            solara.SliderInt(
-                label,
-                value=scenario[key],
-                min=int(low),
-                max=int(high),
-                on_value=set_(key),
-                thumb_label="always",
-            )
-        else:
-            solara.SliderFloat(
-                label,
-                value=scenario[key],
-                min=low,
-                max=high,
-                step=step,
-                on_value=set_(key),
-                thumb_label="always",
-            )
+    # one group per scenario, so that a screen reader says whose lever it is
+    group = {"role": "group", "aria-label": f"{t('scenario')} {scenario['name']}"}
+    with rv.Html(tag="div", attributes=group, class_=f"{testid}-levers"):
+        solara.InputText(t("name"), value=scenario["name"], on_value=set_("name"), continuous_update=False)
+        for key in runner.LEVERS:
+            p = REGISTRY[key]
+            with solara.Div(classes=["lever", f"{testid}-{key}"]):
+                if p.kind is bool:
+                    solara.Switch(label=t(key), value=scenario[key], on_value=set_(key))
+                else:
+                    low, high, step = p.slider()  # workshop-sized ranges from the registry
+                    NumberSlider(
+                        t(key),
+                        scenario[key],
+                        set_(key),
+                        low,
+                        high,
+                        step,
+                        lang,
+                        t,
+                        f"{testid}-{key}-control",
+                        integer=p.kind is int,
+                    )
+                solara.Text(
+                    lever_cost_line(key, scenario[key], residents, lang),
+                    classes=["lever-cost"],
+                    style={"font-size": "0.85em", "color": "#555"},
+                )
+                WhatItMeans(key, lang, t)
 
 
 @solara.component
@@ -87,17 +101,30 @@ def Settings(t, lang, preset, query, wijk_label, residents, years, replications,
         solara.Info(wijk_label.value, dense=True, classes=["chosen-wijk"])
         solara.Button(t("use_preset"), on_click=lambda: wijk_label.set(None), text=True)
     solara.InputInt(t("residents"), value=residents, continuous_update=False, classes=["residents-input"])
-    solara.SliderInt(t("years"), value=years, min=1, max=20, thumb_label="always")
-    solara.SliderInt(t("replications"), value=replications, min=2, max=10, thumb_label="always")
-    solara.InputInt(t("seed"), value=seed, continuous_update=False)
+    WhatItMeans("residents", lang, t)
+    NumberSlider(t("years"), years.value, years.set, 1, 20, 1, lang, t, "years-control", integer=True)
+    NumberSlider(
+        t("replications"),
+        replications.value,
+        replications.set,
+        2,
+        10,
+        1,
+        lang,
+        t,
+        "replications-control",
+        integer=True,
+    )
+    WhatItMeans("replications", lang, t)
+    solara.InputInt(t("seed"), value=seed, continuous_update=False, classes=["seed-input"])
+    WhatItMeans("seed", lang, t)
     solara.Markdown(f"### {t('shared_parameters')}")
     solara.Text(t("own_values"), classes=["own-values-note"])
     for k, r in shared.items():
         low, high, step = REGISTRY[k].slider()  # a grid that holds every type's and wijk's own value
-        solara.Markdown(f"{t(k)}; {t('own_value')}: {number(own[k], lang)}")
-        # room above the track for the value bubble, which would otherwise cover the label
-        with solara.Div(classes=[f"assumption-{k}"], style={"margin-top": "30px"}):
-            solara.SliderFloat("", value=r, min=low, max=high, step=step, thumb_label="always")
+        NumberSlider(t(k), r.value, r.set, low, high, step, lang, t, f"assumption-{k}")
+        solara.Text(f"{t('own_value')}: {number(own[k], lang)}", classes=["own-value"])
+        WhatItMeans(k, lang, t)
     solara.Button(
         t("reset_own"),
         on_click=lambda: [r.set(own[k]) for k, r in shared.items()],

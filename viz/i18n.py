@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..model.indicators import registry as indicators
 from ..model.params import REGISTRY
+from .explain import CONTROL_TEXTS
 
 LANGUAGES = ("nl", "en")
 
@@ -133,7 +134,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "export": ("Exporteren", "Export"),
     "summary": ("Samenvatting", "Summary"),
     "press_run": (
-        "Kies een wijk en hefbomen en druk op ‘Doorrekenen’.",
+        "Kies een wijk en maatregelen en druk op ‘Doorrekenen’.",
         "Choose a neighbourhood and levers, then press 'Run'.",
     ),
     "curves_title": (
@@ -189,7 +190,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Net cost over the whole period: EUR {net} m (95% interval {lo} to {hi}; + = costs more than it saves)",
     ),
     "net_costs": ("Netto kosten per scenario", "Net cost per scenario"),
-    "lever_cost": ("kosten hefbomen", "lever cost"),
+    "lever_cost": ("kosten maatregelen", "lever cost"),
     "saved_light": ("besparing lichte zorg", "saved light care"),
     "saved_heavy": ("besparing zware zorg", "saved heavy care"),
     "net": ("netto", "net"),
@@ -363,6 +364,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{label}: {value} cannot be computed ({reason}).",
     ),
 }
+
+
+TEXTS |= CONTROL_TEXTS
 
 
 def registry_label(key: str, lang: str) -> str | None:

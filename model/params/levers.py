@@ -22,11 +22,11 @@ G("flex_team", "members", 0.0, 0.0, 50.0,
 G("specialist_capacity_factor", "factor", 1.0, 0.0, 3.0,
    "§7.5 (Danish cut in specialist capacity)",
    "Multiplier on specialist treatment slots (1 = normal, 0.5 halves them).", float, True,
-   label=("Capaciteit specialistische zorg (×)", "Specialist care capacity (×)"), app_range=(0.0, 2.0, 0.1))
+   label=("Capaciteit specialistische zorg (1 = zoals nu)", "Specialist care capacity (1 = as now)"), app_range=(0.0, 2.0, 0.1))
 G("neighbourhood_team_factor", "factor", 1.0, 0.0, 3.0,
    "§4.2, §6.5; NUMBERS.md (87% of municipalities had teams in 2015)",
    "Multiplier on generalist capacity (0 = no neighbourhood team: GP refers straight to specialist care).", float, True,
-   label=("Capaciteit wijkteam (×)", "Neighbourhood team capacity (×)"), app_range=(0.0, 2.0, 0.1))
+   label=("Capaciteit wijkteam (1 = zoals nu)", "Neighbourhood team capacity (1 = as now)"), app_range=(0.0, 2.0, 0.1))
 # fmt: on
 
 GROUPS = [G]

@@ -1,0 +1,186 @@
+"""What each lever, assumption and run setting means, where it comes from, and what a lever costs a
+year: the "wat betekent dit?" line under each control of the workshop app.
+
+The texts are written for a room of aldermen and professionals, in plain words; the sources name the
+book's sections (DESIGN.md cites the same) or the figure the registry cites. Costs are the registry's
+defaults (`model/params/costs.py`), so the line and the results' net costs use the same euros.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model.codes import dose_for
+from ..model.params import REGISTRY
+from .numbers import in_language
+
+#: key: ((Dutch, English) explanation, (Dutch, English) source).
+EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "network_developers": (
+        (
+            "Sociale netwerkontwikkelaars brengen bewoners die er alleen voor staan in contact met buren "
+            "die willen helpen, en zetten bewoners aan om zelf anderen te helpen. Hoeveel dat oplevert, "
+            "hangt af van hoeveel bereidwillige bewoners de wijk heeft.",
+            "Social network developers introduce residents who are on their own to neighbours willing to "
+            "help, and encourage residents to help others. What that yields depends on how many willing "
+            "residents the neighbourhood has.",
+        ),
+        ("het boek, §6.5 en §5.2 (‘Even Buurten’)", "the book, §6.5 and §5.2 ('Even Buurten')"),
+    ),
+    "key_facility": (
+        (
+            "Eén herkenbare plek in de wijk (buurthuis, brede school, dorpshuis) waar bewoners binnenlopen. "
+            "Daar worden verborgen problemen eerder opgemerkt en krijgen bewoners lichte hulp dichtbij.",
+            "One recognisable place in the neighbourhood (community centre, broad school, village hall) "
+            "where residents drop in. Hidden problems are noticed earlier there and light help is close by.",
+        ),
+        ("het boek, §6.4", "the book, §6.4"),
+    ),
+    "flex_team": (
+        (
+            "Specialisten die in de wijk meewerken: kortdurende, intensieve hulp op maat en coaching van "
+            "het wijkteam, zodat minder bewoners naar zware zorg hoeven.",
+            "Specialists working in the neighbourhood: short, intensive help fitted to the person, and "
+            "coaching of the neighbourhood team, so that fewer residents need heavy care.",
+        ),
+        ("het boek, §6.5 en §9.2 (resultaten van de pilots)", "the book, §6.5 and §9.2 (pilot results)"),
+    ),
+    "specialist_capacity_factor": (
+        (
+            "Hoeveel plekken de specialistische zorg in de regio heeft: 1 is zoals nu, 0,5 is de helft. "
+            "Minder plekken geven langere wachtlijsten.",
+            "How many places specialist care in the region has: 1 is as now, 0.5 is half. Fewer places "
+            "mean longer waiting lists.",
+        ),
+        ("het boek, §7.5 (bezuiniging in Denemarken)", "the book, §7.5 (the Danish cut)"),
+    ),
+    "neighbourhood_team_factor": (
+        (
+            "Hoe groot het wijkteam is: 1 is de gewone omvang, 0 is geen wijkteam (de huisarts verwijst dan "
+            "direct naar specialistische zorg).",
+            "How large the neighbourhood team is: 1 is its usual size, 0 is no team (the GP then refers "
+            "straight to specialist care).",
+        ),
+        (
+            "het boek, §4.2 en §6.5; in 2015 had 87% van de gemeenten wijkteams (NUMBERS.md)",
+            "the book, §4.2 and §6.5; 87% of municipalities had teams in 2015 (NUMBERS.md)",
+        ),
+    ),
+    "life_event_rate": (
+        (
+            "Hoe vaak bewoners iets ingrijpends meemaken (verlies, ziekte, schulden, scheiding) waardoor een "
+            "hulpvraag ontstaat.",
+            "How often residents go through something drastic (loss, illness, debt, divorce) that gives "
+            "them a need for support.",
+        ),
+        (
+            "aangenomen; vergeleken met het Haaglanden-panel (meerdere ingrijpende gebeurtenissen)",
+            "assumed; compared with the Haaglanden panel (several life events)",
+        ),
+    ),
+    "help_seeking_threshold": (
+        (
+            "Hoe zwaar een probleem moet zijn (0 = licht, 1 = zeer zwaar) voordat een bewoner zelf hulp gaat "
+            "vragen. Een hoge drempel betekent dat problemen langer verborgen blijven.",
+            "How heavy a problem must be (0 = light, 1 = very heavy) before a resident asks for help. A high "
+            "threshold means problems stay hidden longer.",
+        ),
+        (
+            "het boek, §5.5 en §6.1 (vraagverlegenheid); de hoogte is aangenomen",
+            "the book, §5.5 and §6.1 (reluctance to ask); the level is assumed",
+        ),
+    ),
+    "mean_neighbourhood_ties": (
+        (
+            "Met hoeveel mensen buiten het eigen huishouden een bewoner gemiddeld contact heeft. "
+            "Vier of vijf goede contacten beschermen tegen eenzaamheid.",
+            "How many people outside their household a resident knows, on average. Four or five good "
+            "contacts protect against loneliness.",
+        ),
+        (
+            "De Jong Gierveld & Van Tilburg (2007); de hoogte is aangenomen",
+            "De Jong Gierveld & Van Tilburg (2007); the level is assumed",
+        ),
+    ),
+    "residents": (
+        (
+            "Hoeveel bewoners het model nabootst. Kosten en aantallen gelden voor dit aantal; per 1.000 "
+            "inwoners zijn ze vergelijkbaar met de echte wijk. Meer bewoners rekent langer.",
+            "How many residents the model simulates. Costs and counts are for this number; per 1,000 "
+            "residents they compare with the real neighbourhood. More residents take longer.",
+        ),
+        ("ontwerp van het model (docs/ODD.md)", "the model's design (docs/ODD.md)"),
+    ),
+    "replications": (
+        (
+            "Hoe vaak elk scenario wordt doorgerekend, steeds met ander toeval. Uit de spreiding komt het "
+            "95%-interval: de marge waarbinnen het echte gemiddelde met 95% zekerheid ligt.",
+            "How often each scenario is run, each time with other chance. The spread gives the 95% "
+            "interval: the margin that holds the true mean with 95% certainty.",
+        ),
+        ("ontwerp van het model (docs/ODD.md)", "the model's design (docs/ODD.md)"),
+    ),
+    "seed": (
+        (
+            "Het getal waarmee het toeval begint. Dezelfde instellingen met hetzelfde getal geven precies "
+            "dezelfde uitkomst; een ander getal laat zien hoeveel toeval meespeelt.",
+            "The number chance starts from. The same settings with the same number give exactly the same "
+            "result; another number shows how much chance matters.",
+        ),
+        ("ontwerp van het model (docs/ODD.md)", "the model's design (docs/ODD.md)"),
+    ),
+}
+
+#: A lever's cost parameter and the unit its yearly cost is per: (cost key, (Dutch, English) unit).
+LEVER_COSTS: dict[str, tuple[str, tuple[str, str]]] = {
+    "network_developers": ("cost_developer_fte_eur", ("per fte per jaar", "per FTE a year")),
+    "key_facility": ("cost_key_facility_eur", ("per jaar", "a year")),
+    "flex_team": ("cost_flex_member_eur", ("per teamlid per jaar", "per member a year")),
+    "neighbourhood_team_factor": (
+        "cost_generalist_fte_eur",
+        ("per fte wijkteam per jaar", "per team FTE a year"),
+    ),
+    "specialist_capacity_factor": (
+        "cost_specialist_week_eur",
+        ("per cliënt per week specialistische zorg", "per client-week of specialist care"),
+    ),
+}
+#: Levers set per 10,000 residents: their dose becomes FTE or members at the simulated size.
+PER_10K = ("network_developers", "flex_team")
+
+
+def explanation(key: str, lang: str) -> tuple[str, str]:
+    """(What it means, where it comes from) in the language."""
+    (what, source) = EXPLANATIONS[key]
+    i = 0 if lang == "nl" else 1
+    return what[i], source[i]
+
+
+def euros(x: float, lang: str) -> str:
+    """€ 80.000 (Dutch) or EUR 80,000 (English): whole euros, the language's separators."""
+    return ("€\u00a0" if lang == "nl" else "EUR\u00a0") + in_language(f"{x:,.0f}", lang)
+
+
+def lever_cost_line(key: str, value: Any, residents: int, lang: str) -> str:
+    """The lever's yearly price, and for a dose per 10,000 what this dose costs at the simulated size:
+    "€ 80.000 per fte per jaar; hier 0,2 fte: € 16.000 per jaar"."""
+    cost_key, unit = LEVER_COSTS[key]
+    i = 0 if lang == "nl" else 1
+    price = REGISTRY[cost_key].default
+    line = f"{euros(price, lang)} {unit[i]}"
+    if key in PER_10K and value:
+        amount = dose_for(value, residents)
+        size = in_language(f"{amount:,.2f}".rstrip("0").rstrip("."), lang)
+        what = ("fte", "FTE") if key == "network_developers" else ("teamleden", "members")
+        here = ("hier", "here")[i]
+        per_year = ("per jaar", "a year")[i]
+        line += f"; {here} {size} {what[i]}: {euros(amount * price, lang)} {per_year}"
+    return line
+
+
+#: The controls' own texts (joined into `i18n.TEXTS`).
+CONTROL_TEXTS: dict[str, tuple[str, str]] = {
+    "what_it_means": ("Wat betekent dit?", "What does this mean?"),
+    "source": ("Bron", "Source"),
+    "number_range": ("Typ een getal van {low} tot {high}.", "Type a number from {low} to {high}."),
+}
