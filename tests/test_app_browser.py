@@ -142,7 +142,7 @@ def test_switching_a_lever_and_running_changes_the_curves(browser, app_url):
     page.locator(".curves-chart .js-plotly-plot .xtick text").first.wait_for(timeout=20_000)
     before_text, before_curves = summary_text(page), chart_traces(page)
     page.get_by_role("button", name="Instellingen tonen").click()  # the levers fold to a list after a run
-    page.locator(".scenario-1").get_by_role("switch", name="Sleutelvoorziening").press("Space")  # A: facility on
+    page.locator(".scenario-1").get_by_role("switch", name="Sleutelvoorziening").press("Space")  # A: on
     page.get_by_role("button", name="Doorrekenen").click()
     deadline = time.time() + 120
     while time.time() < deadline and summary_text(page) == before_text:
