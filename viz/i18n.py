@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..model.indicators import registry as indicators
 from ..model.params import REGISTRY
+from .texts_scan import TEXTS as SCAN_TEXTS
 
 LANGUAGES = ("nl", "en")
 
@@ -19,12 +20,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "language": ("Taal", "Language"),
     "neighbourhood": ("Wijk", "Neighbourhood"),
     "choose_type": ("Type wijk of dorp", "Type of neighbourhood"),
-    "or_real_wijk": (
-        "of een echte wijk (zoek op gemeente of wijknaam)",
-        "or a real wijk (search municipality or wijk)",
-    ),
-    "search": ("Zoeken", "Search"),
-    "found": ("Gevonden wijken", "Wijken found"),
     "use_preset": ("Gebruik type wijk", "Use neighbourhood type"),
     "residents": ("Inwoners (gesimuleerd)", "Residents (simulated)"),
     "years": ("Jaren", "Years"),
@@ -287,6 +282,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{label}: {value} cannot be computed ({reason}).",
     ),
 }
+TEXTS.update(SCAN_TEXTS)  # the wijk search and the upload of an own scan
 
 
 def registry_label(key: str, lang: str) -> str | None:
