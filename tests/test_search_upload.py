@@ -97,7 +97,9 @@ def test_separators_decimal_commas_and_a_bom(sep, decimal, bom):
     rows = shipped_rows()[:5]
     got = read_scan(as_csv(rows, sep, decimal, bom))
     assert [dict(r)["wijk_code"] for r in got] == [r["wijk_code"] for r in rows]
-    assert [float(dict(r)["pct_social_housing"]) for r in got] == [float(r["pct_social_housing"]) for r in rows]
+    assert [float(dict(r)["pct_social_housing"]) for r in got] == [
+        float(r["pct_social_housing"]) for r in rows
+    ]
 
 
 def test_excel_sep_line_and_thousands_points():
@@ -212,5 +214,29 @@ def test_the_differences_csv_records_the_rows_hash():
     )  # fmt: skip
     row = read_scan(as_csv(shipped_rows()[:1]))[0]
     text = differences_csv(d, "nl", NL, row_sha256(row))
-    assert text.splitlines()[0].endswith(";scanrij (sha256)") and text.splitlines()[1].endswith(row_sha256(row))
+    assert text.splitlines()[0].endswith(";scanrij (sha256)") and text.splitlines()[1].endswith(
+        row_sha256(row)
+    )
     assert "sha256" not in differences_csv(d, "nl", NL)
+
+
+def test_the_page_searches_as_one_types_and_a_match_is_chosen_with_a_click():
+    import ipyvuetify as v
+    import solara
+    from wijksim.viz.app import Page
+
+    box, rc = solara.render(Page(), handle_error=False)
+    try:
+        field = next(w for w in rc.find(v.TextField).widgets if (w.label or "").startswith("Zoek een echte"))
+        field.v_model = "Den Haag"  # no Enter, no leaving the field
+        labels = [b.children[0] for b in rc.find(v.Btn).widgets if "'s-Gravenhage — " in str(b.children)]
+        assert len(labels) == search.PER_PAGE
+        assert rc.find(v.Html, class_="search-status").widget.attributes["aria-live"] == "polite"
+        rc.find(v.Btn, children=[labels[0]]).widget.click()
+        assert labels[0] in str(rc.find(v.Alert, class_="chosen-wijk").widget.children)
+        field.v_model = "Utrecht"
+        assert "Geen wijk gevonden voor ‘Utrecht’" in str(
+            rc.find(v.Alert, class_="search-none").widget.children
+        )
+    finally:
+        rc.close()

@@ -58,6 +58,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "the file is not UTF-8 text (byte {byte}); save it as ‘CSV UTF-8’.",
     ),
     "scan_empty_file": ("het bestand is leeg.", "the file is empty."),
+    "scan_not_received": (
+        "het bestand kwam niet aan; kies het nog eens.",
+        "the file did not arrive; choose it again.",
+    ),
     "scan_no_rows": (
         "het bestand heeft geen wijken onder de kopregel.",
         "the file has no wijken below its header.",

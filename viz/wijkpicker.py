@@ -25,11 +25,13 @@ SHOWN_PROBLEMS = 10
 #: ipyvuetify's file input (ipyvuetify/extra/file_input.vue) with a label, which Vuetify ties to the
 #: <input> (`<label for=…>`), so screen readers name it; one file.
 TEMPLATE = """
+<template>
 <div>
   <v-file-input v-model="myfiles" :label="label" :accept="accept" :disabled="disabled"
     show-size clearable @change="setFiles" />
   <v-progress-linear v-if="total_progress > 0 && total_progress < 100" :value="total_progress" />
 </div>
+</template>
 <script>
 modules.export = {
   created() { this.chunk_size = 2 * 1024 * 1024; },
@@ -77,22 +79,28 @@ def WijkSearch(t, lang: str, on_pick):
         query.set(text or "")
         page_no.set(0)
 
-    solara.InputText(
-        t("search_label"),
-        value=query.value,
-        on_value=set_query,
-        continuous_update=True,
-        classes=["wijk-search"],
-    )
-    if not query.value.strip():
-        return
+    # Always one column: a component whose only child is the box would rebuild it (losing the
+    # typist's caret) when the matches appear beside it.
+    with solara.Column(gap="4px"):
+        solara.InputText(
+            t("search_label"),
+            value=query.value,
+            on_value=set_query,
+            continuous_update=True,
+            classes=["wijk-search"],
+        )
+        if query.value.strip():
+            Matches(t, lang, query.value, found, page_no, on_pick)
+
+
+@solara.component
+def Matches(t, lang: str, text: str, found: list, page_no, on_pick):
+    """How many matched (or what the table covers), one page of them, and the way to the others."""
     page = search.page_of(found, page_no.value)
     # A live region: a screen reader says how many were found, or that none were.
     with rv.Html(tag="div", attributes={"role": "status", "aria-live": "polite"}, class_="search-status"):
         if not found:
-            solara.Warning(
-                search.no_match_message(query.value, runner.coverage(), t, lang), classes=["search-none"]
-            )
+            solara.Warning(search.no_match_message(text, runner.coverage(), t, lang), classes=["search-none"])
         else:
             solara.Text(search.count_text(page, t, lang), classes=["search-count"])
     with solara.Column(classes=["wijk-results"], gap="2px"):
@@ -124,30 +132,50 @@ def WijkSearch(t, lang: str, on_pick):
 
 
 @solara.component
-def ScanUpload(t, lang: str, upload, on_use):
-    """The file input for an own scan, its problems by row and column, and the choice of a wijk in it.
-    `upload` is the tab's `Upload` (a reactive); `on_use()` is called when one of its rows is chosen."""
+def FileField(label: str, on_files):
+    """The file input; `on_files` gets the chosen file (its bytes still in the browser) as solara's
+    FileDrop hands it on. The input must be this component's root for `get_widget` to find it."""
     info, set_info = solara.use_state(None)
-    problems = solara.use_reactive(None)
-    reading = solara.use_reactive(False)
-    solara.Markdown(f"#### {t('upload_title')}")
-    with solara.Div(classes=["scan-upload"]):
-        element = ScanFileInput.element(
-            label=t("upload_label"), accept=".csv,text/csv,text/plain", multiple=False, on_file_info=set_info
-        )
+    element = ScanFileInput.element(
+        label=label, accept=".csv,text/csv,text/plain", multiple=False, on_file_info=set_info
+    )
 
-    def read(cancel: threading.Event) -> None:
+    def wire() -> None:
         if not info:
             return
         widget = solara.get_widget(element)
-        widget.version += 1  # as solara's FileDrop does: the file_info observer is lost on re-render
+        widget.version += 1  # as FileDrop does: the file_info observer is lost on re-render
         widget.reset_stats()
-        file = widget.get_files()[0]
+        on_files(widget.get_files())
+
+    solara.use_effect(wire, [info])
+    return element
+
+
+@solara.component
+def ScanUpload(t, lang: str, upload, on_use):
+    """The file input for an own scan, its problems by row and column, and the choice of a wijk in it.
+    `upload` is the tab's `Upload` (a reactive); `on_use()` is called when one of its rows is chosen."""
+    problems = solara.use_reactive(None)
+    reading = solara.use_reactive(False)
+    files, set_files = solara.use_state(None)
+    solara.Markdown(f"#### {t('upload_title')}")
+    with solara.Div(classes=["scan-upload"]):
+        FileField(t("upload_label"), set_files)
+
+    def read(cancel: threading.Event) -> None:
+        if not files:
+            return
+        file = files[0]
         reading.set(True)
         try:
             if file["size"] > MAX_BYTES:  # refused before a byte is sent
                 raise ScanRefused([Problem(None, None, "scan_too_big", {"size": file["size"] / 1e6})])
-            rows = read_scan(file["file_obj"].read())
+            try:
+                content = file["file_obj"].read()
+            except Exception:  # the browser did not send it (a new file chosen meanwhile, a timeout)
+                raise ScanRefused([Problem(None, None, "scan_not_received")]) from None
+            rows = read_scan(content)
         except ScanRefused as err:
             problems.set(err.problems)
             upload.set(None)
@@ -159,7 +187,7 @@ def ScanUpload(t, lang: str, upload, on_use):
         if len(rows) == 1:
             on_use()
 
-    solara.use_thread(read, dependencies=[info], intrusive_cancel=False)
+    solara.use_thread(read, dependencies=[files], intrusive_cancel=False)
 
     solara.Text(t("upload_help"), style={"font-size": "0.85em", "color": "#555"})
     if reading.value:
