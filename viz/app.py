@@ -2,8 +2,9 @@
 
 Started by `wijksim app` (or `make app`). Every piece of state lives in this page's hooks, so each
 browser tab has its own screen; only pure, input-keyed results are shared (viz.runner's cache).
-Nothing typed in the browser is used as a file path or code: wijken come from the shipped table,
-numbers are validated by the parameter registry and errors are shown as a message in the page.
+Nothing typed in the browser is used as a file path or code: wijken come from the shipped table or
+from a scan uploaded into the tab's memory (never written to disk), numbers are validated by the
+parameter registry and errors are shown as a message in the page.
 """
 
 from __future__ import annotations
