@@ -17,7 +17,7 @@ from ..model.diagnostics import growing_queue
 from ..model.indicators import yearly_summary
 from ..model.params import ParameterError, check_change, validate
 from ..model.presets import preset_values
-from ..model.scan import params_from_row, read_row
+from ..model.scan import params_from_row, read_row, row_sha256
 from .output import check_out_dir, staged, write_json, write_parquet
 from .provenance import command_line, stamp, versions
 from .seeds import check_seed
@@ -42,6 +42,10 @@ class RunSpec:
     overrides: dict[str, Any] = field(default_factory=dict)
     #: Policy that changes during the run: (year, parameter, value), `--change YEAR:NAME=VALUE`.
     changes: list[tuple[int, str, Any]] = field(default_factory=list)
+    #: A scan row given as its content, (column, value) pairs, instead of `scan` and `wijk`: a
+    #: municipality's own scan uploaded in the app, which never becomes a file (run.json records
+    #: its SHA-256, `model.scan.row_sha256`).
+    scan_row: tuple[tuple[str, str], ...] | None = None
 
     def resolve(self) -> tuple[dict[str, Any], dict[str, Any]]:
         """Return (validated parameters, provenance of the starting values)."""
@@ -51,7 +55,14 @@ class RunSpec:
             raise ParameterError("years", self.years, "at most 200 years")
         check_seed(self.seed)
         provenance: dict[str, Any] = {}
-        if self.scan or self.wijk:
+        if self.scan_row is not None:
+            if self.scan or self.wijk:
+                raise ParameterError(
+                    "--scan", self.scan or self.wijk, "a scan row is given as content already"
+                )
+            values, provenance = params_from_row(dict(self.scan_row), given=self.overrides)
+            provenance = {"source": "scan", "scan_row_sha256": row_sha256(self.scan_row), **provenance}
+        elif self.scan or self.wijk:
             if not (self.scan and self.wijk):
                 raise ParameterError(
                     "--wijk" if self.scan else "--scan",

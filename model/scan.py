@@ -11,6 +11,7 @@ them from the demography with its calibrated cut-offs and propensities (docs/cal
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import math
 from pathlib import Path
@@ -89,33 +90,64 @@ def read_row(path: str | Path, wijk: str) -> dict[str, str]:
     raise ParameterError("--wijk", wijk, f"unknown wijk code in {path.name}")
 
 
-def check_row(row: dict[str, str], wijk: str) -> None:
-    """Refuse values that cannot be true, naming the column, the wijk and the value as given; values
-    that are merely unusual pass."""
+#: Why a value cannot be true, by kind of problem (`row_problems`); the app says them in Dutch.
+REASONS = {
+    "negative": "a count cannot be negative",
+    "percent": "a percentage lies between 0 and 100",
+    "over_population": "more residents in this group than live in the wijk (population {population})",
+    "urbanity": "CBS urbanity runs from 1 (very strongly urban) to 5 (not urban)",
+}
 
-    def bad(col: str, reason: str) -> ParameterError:
-        return ParameterError(col, (row.get(col) or "").strip(), f"wijk {wijk}: {reason}")
 
+def row_problems(row: dict[str, str]) -> list[tuple[str, str]]:
+    """Every value of the row that cannot be true, as (column, kind of problem; a key of REASONS),
+    in the order `check_row` reports them."""
+    out = []
     for col in COUNT_COLUMNS:
         v = _num(row, col)
         if v is not None and v < 0:
-            raise bad(col, "a count cannot be negative")
+            out.append((col, "negative"))
     for col in PERCENT_COLUMNS:
         v = _num(row, col)
         if v is not None and not 0 <= v <= 100:
-            raise bad(col, "a percentage lies between 0 and 100")
+            out.append((col, "percent"))
     pop = _num(row, "population")
     for col in RESIDENT_GROUPS:
         v = _num(row, col)
         if pop is not None and v is not None and v > pop:
-            raise bad(
-                col,
-                "more residents in this group than live in the wijk "
-                f"(population {row['population'].strip()})",
-            )
+            out.append((col, "over_population"))
     urbanity = _num(row, "urbanity_1_5")
     if urbanity is not None and not 1 <= urbanity <= 5:
-        raise bad("urbanity_1_5", "CBS urbanity runs from 1 (very strongly urban) to 5 (not urban)")
+        out.append(("urbanity_1_5", "urbanity"))
+    return out
+
+
+def check_row(row: dict[str, str], wijk: str) -> None:
+    """Refuse values that cannot be true, naming the column, the wijk and the value as given; values
+    that are merely unusual pass."""
+    for col, kind in row_problems(row)[:1]:
+        reason = REASONS[kind].format(population=(row.get("population") or "").strip())
+        raise ParameterError(col, (row.get(col) or "").strip(), f"wijk {wijk}: {reason}")
+
+
+#: The columns a run reads from a scan row (with the names that label it): an uploaded row keeps
+#: these, so its content hash covers exactly what decides the run.
+ROW_COLUMNS = ("wijk_code", "wijk_name", "gemeente_name", *REQUIRED_COLUMNS, *OBSERVED, "urbanity_1_5")
+
+
+def row_csv(row: tuple[tuple[str, str], ...]) -> str:
+    """A one-row scan file of the row (comma-separated, decimal points): `wijksim run --scan` reads
+    it, and its SHA-256 is `row_sha256(row)`."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([c for c, _ in row])
+    writer.writerow([v for _, v in row])
+    return buf.getvalue()
+
+
+def row_sha256(row: tuple[tuple[str, str], ...]) -> str:
+    """The content hash run.json records for a row given as content, not as a file."""
+    return hashlib.sha256(row_csv(row).encode("utf-8")).hexdigest()
 
 
 def _num(row: dict[str, str], col: str) -> float | None:

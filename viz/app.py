@@ -2,8 +2,9 @@
 
 Started by `wijksim app` (or `make app`). Every piece of state lives in this page's hooks, so each
 browser tab has its own screen; only pure, input-keyed results are shared (viz.runner's cache).
-Nothing typed in the browser is used as a file path or code: wijken come from the shipped table,
-numbers are validated by the parameter registry and errors are shown as a message in the page.
+Nothing typed in the browser is used as a file path or code: wijken come from the shipped table or
+from a scan uploaded into the tab's memory (never written to disk), numbers are validated by the
+parameter registry and errors are shown as a message in the page.
 """
 
 from __future__ import annotations
@@ -18,11 +19,12 @@ import solara.lab
 
 from .. import __version__
 from ..model.params import REGISTRY, ParameterError
+from ..model.scan import row_csv, row_sha256
 from . import figures, runner, summary
 from .cards import scenario_cards
 from .charts import Curves
 from .controls import LeverControls, Settings, lever_list, own_values
-from .export import differences_csv
+from .export import OWN_SCAN_FILE, differences_csv, run_record
 from .i18n import LANGUAGES, translator
 from .messages import input_error
 from .network_tab import NetworkTab, StoryTab
@@ -62,21 +64,22 @@ def Page():
     lang = solara.use_reactive(DEFAULT_LANG)
     t = translator(lang.value)
     preset = solara.use_reactive("default")
-    query = solara.use_reactive("")
+    upload = solara.use_reactive(None)  # an own scan's rows (viz/upload.py): in this tab's memory only
     wijk_label = solara.use_reactive(None)
     residents = solara.use_reactive(2000)
     years = solara.use_reactive(10)
     replications = solara.use_reactive(5)
     seed = solara.use_reactive(1)
     code = runner.wijk_code(wijk_label.value) if wijk_label.value else None
-    own = own_values(preset.value, code)
+    row = upload.value.row if upload.value is not None else None
+    own = own_values(preset.value, code, row)
     shared = {k: solara.use_reactive(own[k]) for k in runner.INFLUENTIAL}  # noqa: SH103
 
     def reset_assumptions() -> None:
         for k, r in shared.items():
             r.set(own[k])
 
-    solara.use_effect(reset_assumptions, [preset.value, code])  # a new wijk: its own values
+    solara.use_effect(reset_assumptions, [preset.value, code, row])  # a new wijk: its own values
     scenarios = solara.use_reactive(START_SCENARIOS)
     result = solara.use_reactive(None)
     error = solara.use_reactive(None)
@@ -91,6 +94,7 @@ def Page():
         return runner.Setting(
             preset=preset.value,
             wijk=runner.wijk_code(wijk_label.value) if wijk_label.value else None,
+            upload=row,
             residents=residents.value,
             years=years.value,
             replications=replications.value,
@@ -132,7 +136,7 @@ def Page():
                     t,
                     lang.value,
                     preset,
-                    query,
+                    upload,
                     wijk_label,
                     residents,
                     years,
@@ -222,7 +226,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
     res = result.value["result"]
     stale = (result.value["setting"], result.value["scenarios"]) != current
     shown = result.value["setting"]
-    where = runner.wijk_label(shown.wijk) if shown.wijk else t(f"preset:{shown.preset}")
+    where = runner.setting_label(shown, t)
     with solara.Div(classes=["result-wijk"]):
         solara.Markdown(
             t("result_for").format(where=where, residents=number(shown.residents, lang, 6), years=shown.years)
@@ -252,17 +256,17 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
                 filename="wijksim-vergelijking.png",
                 label=t("download_png"),
             )
+            sha = row_sha256(shown.upload) if shown.upload else None
             solara.FileDownload(
-                lambda: differences_csv(res["differences"], lang, t),
+                lambda: differences_csv(res["differences"], lang, t, sha),
                 filename="wijksim-verschillen.csv",
                 label=t("download_csv"),
             )
-            record = {
-                "setting": result.value["setting"].__dict__,
-                "scenarios": dict(result.value["scenarios"]),
-                "seeds": result.value["setting"].seeds(),
-                "wijksim_version": __version__,
-            }
+            if shown.upload:  # the uploaded row as a scan file (its SHA-256 is the one recorded)
+                solara.FileDownload(
+                    row_csv(shown.upload), filename=OWN_SCAN_FILE, label=t("download_scan_row")
+                )
+            record = run_record(shown, result.value["scenarios"], __version__)
             solara.FileDownload(
                 json.dumps(record, indent=1, default=str), filename="run.json", label=t("download_json")
             )

@@ -3,6 +3,7 @@ assumptions (which start from the chosen type's or wijk's own values), and each 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import reacton.ipyvuetify as rv
@@ -14,13 +15,14 @@ from . import runner
 from .explain import lever_cost_line
 from .numbers import number
 from .widgets import NumberSlider, WhatItMeans
+from .wijkpicker import Chosen, ScanUpload, WijkSearch
 
 
-def own_values(preset: str, code: str | None) -> dict[str, float]:
+def own_values(preset: str, code: str | None, upload: tuple | None = None) -> dict[str, float]:
     """The wijk's own assumptions; the registry's defaults if its row cannot be read (the page then
     shows the row's error when it runs)."""
     try:
-        return runner.own_values(preset, code)
+        return runner.own_values(preset, code, upload)
     except ParameterError:
         return {k: REGISTRY[k].default for k in runner.INFLUENTIAL}
 
@@ -79,27 +81,23 @@ def LeverControls(
 
 
 @solara.component
-def Settings(t, lang, preset, query, wijk_label, residents, years, replications, seed, shared, own):
+def Settings(t, lang, preset, upload, wijk_label, residents, years, replications, seed, shared, own):
+    def not_uploaded() -> None:  # a type or a shipped wijk replaces a row of the own scan
+        if upload.value is not None:
+            upload.set(replace(upload.value, chosen=None))
+
     solara.Markdown(f"### {t('neighbourhood')}")
     # The type's own name in the language; the value stays the preset's key.
     rv.Select(
         label=t("choose_type"),
         items=[{"text": t(f"preset:{name}"), "value": name} for name in PRESET_NAMES],
         v_model=preset.value,
-        on_v_model=lambda v: (preset.set(v), wijk_label.set(None)),
+        on_v_model=lambda v: (preset.set(v), wijk_label.set(None), not_uploaded()),
         class_="preset-select",
     )
-    solara.InputText(
-        f"{t('search')}: {t('or_real_wijk')}", value=query, continuous_update=False, classes=["wijk-search"]
-    )
-    found = runner.search_wijken(query.value)
-    if found:
-        solara.Select(
-            t("found"), values=found, value=wijk_label.value, on_value=wijk_label.set, classes=["wijk-select"]
-        )
-    if wijk_label.value:
-        solara.Info(wijk_label.value, dense=True, classes=["chosen-wijk"])
-        solara.Button(t("use_preset"), on_click=lambda: wijk_label.set(None), text=True)
+    WijkSearch(t, lang, lambda label: (wijk_label.set(label), not_uploaded()))
+    ScanUpload(t, lang, upload, lambda: wijk_label.set(None))
+    Chosen(t, wijk_label, upload)
     solara.InputInt(t("residents"), value=residents, continuous_update=False, classes=["residents-input"])
     WhatItMeans("residents", lang, t)
     NumberSlider(t("years"), years.value, years.set, 1, 20, 1, lang, t, "years-control", integer=True)

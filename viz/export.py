@@ -3,11 +3,20 @@
 Dutch: Dutch headers and indicator names, a semicolon between columns and a decimal comma (what a
 Dutch spreadsheet program opens as numbers); English: English names, commas and decimal points.
 Values are rounded to 4 significant digits; the exact values are in `wijksim compare`'s outputs.
+A comparison for a row of an uploaded scan records the row's SHA-256 (`model.scan.row_sha256`) in
+the CSV and in run.json, and the row itself is offered as a one-row scan file with that hash.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+
+from ..model.scan import row_sha256
+
+#: The name the export gives an uploaded row's one-row scan file, and the command line uses.
+OWN_SCAN_FILE = "eigen-scan.csv"
 
 #: Columns of `compare.differences`, and their header key in viz/i18n.py.
 COLUMNS = (
@@ -30,14 +39,34 @@ def round_significant(x: np.ndarray, digits: int = 4) -> np.ndarray:
     return np.array([round(v, int(s)) if np.isfinite(v) else v for v, s in zip(x, scale, strict=True)])
 
 
-def differences_csv(differences, lang: str, t) -> str:
-    """The differences as CSV text in the language."""
+def differences_csv(differences, lang: str, t, scan_row_sha256: str | None = None) -> str:
+    """The differences as CSV text in the language (with the hash of an uploaded row, if any)."""
     table = differences[[c for c, _ in COLUMNS]].copy()
     table["indicator"] = [t(name) for name in table["indicator"]]
     table["scenario"] = [t("baseline") if s == "baseline" else s for s in table["scenario"]]
     for col in NUMBERS:
         table[col] = round_significant(table[col].to_numpy())
     table.columns = [t(key) for _, key in COLUMNS]
+    if scan_row_sha256:
+        table[t("csv_scan_row_sha256")] = scan_row_sha256
     if lang == "nl":
         return table.to_csv(index=False, sep=";", decimal=",")
     return table.to_csv(index=False)
+
+
+def run_record(setting, scenarios: list[tuple[str, dict[str, Any]]], version: str) -> dict[str, Any]:
+    """The app's run.json: the settings, scenarios and seeds; an uploaded row by its code and hash,
+    not its content."""
+    shown = {k: v for k, v in setting.__dict__.items() if k != "upload"}
+    if setting.upload is not None:
+        shown["upload"] = {
+            "wijk_code": dict(setting.upload)["wijk_code"],
+            "scan_row_sha256": row_sha256(setting.upload),
+            "file": OWN_SCAN_FILE,
+        }
+    return {
+        "setting": shown,
+        "scenarios": dict(scenarios),
+        "seeds": setting.seeds(),
+        "wijksim_version": version,
+    }

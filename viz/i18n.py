@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..model.indicators import registry as indicators
 from ..model.params import REGISTRY
 from .explain import CONTROL_TEXTS
+from .texts_scan import TEXTS as SCAN_TEXTS
 
 LANGUAGES = ("nl", "en")
 
@@ -20,12 +21,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "language": ("Taal", "Language"),
     "neighbourhood": ("Wijk", "Neighbourhood"),
     "choose_type": ("Type wijk of dorp", "Type of neighbourhood"),
-    "or_real_wijk": (
-        "of een echte wijk (zoek op gemeente of wijknaam)",
-        "or a real wijk (search municipality or wijk)",
-    ),
-    "search": ("Zoeken", "Search"),
-    "found": ("Gevonden wijken", "Wijken found"),
     "use_preset": ("Gebruik type wijk", "Use neighbourhood type"),
     "residents": ("Inwoners (gesimuleerd)", "Residents (simulated)"),
     "years": ("Jaren", "Years"),
@@ -364,6 +359,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{label}: {value} cannot be computed ({reason}).",
     ),
 }
+TEXTS.update(SCAN_TEXTS)  # the wijk search and the upload of an own scan
 
 
 TEXTS |= CONTROL_TEXTS

@@ -25,7 +25,9 @@ from ..experiments.workers import WorkerPool, worker_pool
 from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
 from ..model.params import STARTING_AFTER_WARM_UP
-from ..model.scan import SHIPPED_TABLE
+from ..model.scan import REQUIRED_COLUMNS, SHIPPED_TABLE
+from . import search
+from .upload import row_label
 
 #: Called with (runs done, runs to do) while a comparison runs.
 Progress = Callable[[int, int], None]
@@ -50,12 +52,17 @@ class Setting:
     replications: int = 5
     seed: int = 1
     shared: tuple[tuple[str, Any], ...] = ()
+    #: A row of the municipality's own scan, uploaded in this tab, as (column, value) pairs (it
+    #: never becomes a file); when given, it is the neighbourhood, not `preset` or `wijk`.
+    upload: tuple[tuple[str, str], ...] | None = None
 
     def spec(self, overrides: dict[str, Any]) -> RunSpec:
+        wijk = self.wijk if self.upload is None else None
         return RunSpec(
-            preset=None if self.wijk else (self.preset or "default"),
-            scan=str(WIJK_TABLE) if self.wijk else None,
-            wijk=self.wijk,
+            preset=None if wijk or self.upload else (self.preset or "default"),
+            scan=str(WIJK_TABLE) if wijk else None,
+            wijk=wijk,
+            scan_row=self.upload,
             residents=self.residents,
             years=self.years,
             seed=self.seed,
@@ -71,10 +78,12 @@ class Setting:
 
 
 @functools.lru_cache(maxsize=256)
-def own_values(preset: str | None, wijk: str | None) -> dict[str, float]:
+def own_values(
+    preset: str | None, wijk: str | None, upload: tuple[tuple[str, str], ...] | None = None
+) -> dict[str, float]:
     """The chosen type's or wijk's own values of the shared assumptions (`INFLUENTIAL`): where their
     sliders start, and what a comparison uses unless a slider is moved."""
-    values, _ = Setting(preset=preset, wijk=wijk).spec({}).resolve()
+    values, _ = Setting(preset=preset, wijk=wijk, upload=upload).spec({}).resolve()
     return {k: values[k] for k in INFLUENTIAL}
 
 
@@ -86,11 +95,25 @@ def changed_assumptions(own: dict[str, float], chosen: dict[str, float]) -> tupl
 
 @functools.cache
 def wijk_table():
+    """The shipped wijken a run can start from: those with every demographic cell filled."""
     import pandas as pd
 
     t = pd.read_csv(WIJK_TABLE, dtype={"wijk_code": str})
+    t = t[t[list(REQUIRED_COLUMNS)].notna().all(axis=1)].reset_index(drop=True)
     t["label"] = t.gemeente_name + " — " + t.wijk_name + " (" + t.wijk_code + ")"
     return t
+
+
+@functools.cache
+def places() -> tuple[search.Place, ...]:
+    t = wijk_table()
+    return tuple(map(search.Place, t.gemeente_name, t.wijk_name, t.wijk_code))
+
+
+@functools.cache
+def coverage() -> search.Coverage:
+    """What the shipped table covers, computed from it (the no-match message says it)."""
+    return search.coverage(places())
 
 
 def wijk_label(code: str) -> str:
@@ -100,18 +123,21 @@ def wijk_label(code: str) -> str:
     return hit.label.iloc[0] if len(hit) else code
 
 
-def search_wijken(text: str, limit: int = 50) -> list[str]:
-    """Labels of wijken whose municipality, name or code contains the text."""
-    t = wijk_table()
-    text = (text or "").strip().lower()
-    if not text:
-        return []
-    hit = t[t.label.str.lower().str.contains(text, regex=False)]
-    return hit.label.head(limit).tolist()
+def search_wijken(text: str) -> list[str]:
+    """Labels of every wijk that matches the text (`search.matches`: aliases, accents, case)."""
+    return [p.label for p in search.matches(places(), text)]
 
 
 def wijk_code(label: str) -> str:
     return label.rsplit("(", 1)[1].rstrip(")")
+
+
+def setting_label(setting: Setting, t: Callable[[str], str]) -> str:
+    """Where a comparison is for: the wijk's label (an uploaded one marked as the own scan), or the
+    neighbourhood type."""
+    if setting.upload is not None:
+        return f"{row_label(setting.upload)} ({t('own_scan')})"
+    return wijk_label(setting.wijk) if setting.wijk else t(f"preset:{setting.preset}")
 
 
 _pool: WorkerPool | None = None

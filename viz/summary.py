@@ -10,6 +10,7 @@ import numpy as np
 
 from ..model.diagnostics import RUNAWAY_YEARS
 from ..model.params import REGISTRY
+from .export import OWN_SCAN_FILE
 from .numbers import in_language, number
 from .runner import LEVERS, WIJK_TABLE, Setting
 
@@ -71,7 +72,9 @@ def summary_sentences(result: dict[str, Any], t, lang: str = "en") -> list[str]:
 def command_line(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> str:
     """The exact `wijksim compare` command that reproduces a comparison from the command line."""
     parts = ["wijksim", "compare"]
-    if setting.wijk:
+    if setting.upload:  # the one-row scan file the export tab offers
+        parts += ["--scan", OWN_SCAN_FILE, "--wijk", dict(setting.upload)["wijk_code"]]
+    elif setting.wijk:
         parts += ["--scan", str(WIJK_TABLE), "--wijk", setting.wijk]
     else:
         parts += ["--preset", setting.preset or "default"]
