@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import ipyvuetify as v
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -255,6 +256,33 @@ def PlotlyChart(fig: go.Figure, key: Any):
     return element
 
 
+#: Plotly sizes a chart to its container when it first draws it; the figure widget draws before the
+#: page has laid its container out (or while its tab is hidden), so it came out 700 px wide. This
+#: watches the container and, whenever its width changes, lets plotly's `responsive` handler redraw.
+FOLLOW_WIDTH = """<template><span class="follow-width"></span></template>
+<script>
+module.exports = {
+  mounted() {
+    const box = this.$el.parentElement;
+    let last = 0;
+    this.observer = new ResizeObserver(() => {
+      const width = box.getBoundingClientRect().width;
+      if (Math.abs(width - last) > 1) { last = width; window.dispatchEvent(new Event('resize')); }
+    });
+    this.observer.observe(box);
+    setTimeout(() => window.dispatchEvent(new Event('resize')), 300);
+  },
+  destroyed() { if (this.observer) this.observer.disconnect(); },
+}
+</script>"""
+
+
+@solara.component
+def FollowWidth():
+    """See `FOLLOW_WIDTH`."""
+    return v.VuetifyTemplate.element(template=FOLLOW_WIDTH)
+
+
 @solara.component
 def Curves(res: dict[str, Any], t, lang: str):
     """The curves tab's chart: a toggle between the levels and the difference from the baseline,
@@ -268,6 +296,7 @@ def Curves(res: dict[str, Any], t, lang: str):
         )
     with solara.Div(classes=["curves-chart"], style={"width": "100%"}):
         PlotlyChart(fig, (id(res), lang, view.value))
+        FollowWidth().key(f"follow-{id(res)}-{lang}-{view.value}")  # again for each new figure
     with solara.Div(classes=["curves-note"], style={"font-size": f"{FONT}px"}):
         solara.Markdown(t(f"curves_note_{view.value}"))
         years = settling_years(res)
