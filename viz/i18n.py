@@ -133,14 +133,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Choose a neighbourhood and levers, then press 'Run'.",
     ),
     "curves_title": (
-        "Scenario's door de jaren: gemiddelde en 95%-band over de herhalingen",
+        "Scenario's door de jaren: gemiddelde en marge (95%-interval) over de herhalingen",
         "Scenarios over the years: mean and 95% band over replications",
     ),
     "year": ("jaar", "year"),
     # the curves' chart (viz/charts.py)
     "view_levels": ("Niveaus", "Levels"),
     "view_difference": ("Verschil met geen nieuwe besluiten", "Difference from no new decisions"),
-    "band_95": ("95%-band", "95% band"),
+    "band_95": ("marge (95%)", "95% band"),
     "baseline_zero": ("Geen nieuwe besluiten (= 0)", "No new decisions (= 0)"),
     "curves_note_levels": (
         "Lijn: gemiddelde over de herhalingen; band: 95%-interval (niet onder nul: aantallen, aandelen en kosten zijn nooit negatief). Beweeg de muis over een grafiek voor de waarden; sleep om in te zoomen, dubbelklik om terug te gaan.",
