@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..model.indicators import registry as indicators
 from ..model.params import REGISTRY
 from .explain import CONTROL_TEXTS
+from .handout_texts import HANDOUT_TEXTS
 
 LANGUAGES = ("nl", "en")
 
@@ -366,7 +367,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 }
 
 
-TEXTS |= CONTROL_TEXTS
+TEXTS |= CONTROL_TEXTS | HANDOUT_TEXTS
 
 
 def registry_label(key: str, lang: str) -> str | None:
