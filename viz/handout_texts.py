@@ -18,7 +18,7 @@ HANDOUT_TEXTS: dict[str, tuple[str, str]] = {
         "Na het doorrekenen typt u hier het besluit of wat de tafel leert.",
         "After the run, type the decision or what the table learns here.",
     ),
-    "log_entries": ("Logboek: {n} doorrekeningen (nieuwste eerst)", "Log: {n} runs (newest first)"),
+    "log_entries": ("Logboek ({n}), nieuwste eerst", "Log ({n}), newest first"),
     "log_run": ("Doorrekening {n} ({time})", "Run {n} ({time})"),
     "log_setting": (
         "{where}: {residents} gesimuleerde inwoners, {years} jaar, {replications} herhalingen, "

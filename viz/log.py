@@ -17,7 +17,9 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+import reacton.ipyvuetify as rv
 import solara
+from solara.components.input import use_change
 
 from .cards import scenario_cards
 from .handout import changes_line, entry_html, handout_filename, handout_html, setting_line
@@ -71,14 +73,36 @@ def log_markdown(entries: list[dict[str, Any]], lang: str, t: Callable[[str], st
     return "\n".join(out)
 
 
+#: An entry in the page reads as in the handout: the labels bold, the typed text as typed.
+ENTRY_CSS = (
+    ".log-entry dt { font-weight: bold; } .log-entry dd { margin: 0 0 4px 16px; white-space: pre-wrap; }"
+)
+
+
+@solara.component
+def TextArea(label: str, value: str, on_value: Callable[[str], None]):
+    """A text area whose label stays visible and named for screen readers once text is typed
+    (solara.InputTextArea's 'solo' label disappears with the first letter); the text is taken when
+    the field is left, so the page does not redraw at every key."""
+    area = rv.Textarea(
+        v_model=value,
+        label=label,
+        outlined=True,
+        rows=2,
+        auto_grow=True,
+        hide_details=True,
+        attributes={"aria-label": label},
+    )
+    use_change(area, lambda text: on_value(text or ""), update_events=["focusout"])
+
+
 @solara.component
 def DecisionField(entry: dict[str, Any], log: solara.Reactive, t):
-    """The decision of one run, typed after it; taken when the field is left."""
-    solara.InputTextArea(
+    """The decision of one run, typed after it."""
+    TextArea(
         t("log_decision_of").format(n=entry["run"]),
-        value=entry["decision"],
-        on_value=lambda text: log.set(set_decision(log.value, entry["run"], text)),
-        rows=2,
+        entry["decision"],
+        lambda text: log.set(set_decision(log.value, entry["run"], text)),
     )
 
 
@@ -86,13 +110,14 @@ def DecisionField(entry: dict[str, Any], log: solara.Reactive, t):
 def LogPanel(t, lang: str, question: solara.Reactive, expectation: solara.Reactive, log: solara.Reactive):
     """The band above the Run button and the list of runs under it (see the module's docstring)."""
     entries = log.value
+    solara.Style(ENTRY_CSS)
     with solara.Div(classes=["scenario-log"]):
         solara.Text(t("log_before"), classes=["log-hint"], style={"font-size": "0.9em", "color": "#555"})
         with solara.Row(style={"flex-wrap": "wrap", "gap": "12px", "align-items": "flex-start"}):
             with solara.Div(classes=["log-question"], style={"flex": "1 1 220px"}):
-                solara.InputTextArea(t("log_question"), value=question, rows=2)
+                TextArea(t("log_question"), question.value, question.set)
             with solara.Div(classes=["log-expectation"], style={"flex": "1 1 220px"}):
-                solara.InputTextArea(t("log_expectation"), value=expectation, rows=2)
+                TextArea(t("log_expectation"), expectation.value, expectation.set)
             with solara.Div(classes=["log-decision"], style={"flex": "1 1 220px"}):
                 if entries:  # a fresh field per run: the latest run's decision
                     DecisionField(entries[-1], log, t).key(f"decision-{entries[-1]['run']}")
