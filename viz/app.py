@@ -26,6 +26,7 @@ from .charts import Curves
 from .controls import LeverControls, Settings, lever_list, own_values
 from .export import OWN_SCAN_FILE, differences_csv, run_record
 from .i18n import LANGUAGES, translator
+from .log import HandoutDownloads, LogPanel, add_entry
 from .messages import input_error
 from .network_tab import NetworkTab, StoryTab
 from .numbers import net_cost_rows, number
@@ -89,6 +90,8 @@ def Page():
     story_who = solara.use_reactive(None)
     progress = solara.use_reactive((0, 0))  # (runs done, runs to do) of the running comparison
     settings_open = solara.use_reactive(True)  # folds away after a run
+    question, expectation = solara.use_reactive(""), solara.use_reactive("")  # the log: before a run
+    log = solara.use_reactive([])  # the table's runs (viz/log.py); this tab's state only, never on disk
 
     def setting() -> runner.Setting:
         return runner.Setting(
@@ -108,6 +111,7 @@ def Page():
         ]
 
     def compute():
+        asked = (question.value, expectation.value)  # as typed when Run was pressed
         progress.set((0, 0))
         try:
             res = runner.comparison(setting(), named(), lambda done, total: progress.set((done, total)))
@@ -116,6 +120,7 @@ def Page():
             return None
         error.set(None)
         result.set({"result": res, "setting": setting(), "scenarios": named()})
+        log.set(add_entry(log.value, *asked, setting(), named(), res))
         net.set(None)
         settings_open.set(False)
         return True
@@ -173,8 +178,20 @@ def Page():
                         else:  # folded after a run: the levers in a few lines, the results above the fold
                             solara.Markdown(f"**{sc['name']}**\n\n" + lever_list(sc, lang.value, t))
             current = (setting(), named())
+            LogPanel(t, lang.value, question, expectation, log)
             Results(
-                t, lang.value, task, progress, error, result, net, net_choice, net_year, story_who, current
+                t,
+                lang.value,
+                task,
+                progress,
+                error,
+                result,
+                net,
+                net_choice,
+                net_year,
+                story_who,
+                current,
+                log,
             )
 
 
@@ -210,7 +227,7 @@ def ScenarioCards(res, years: int, lang: str, t, stale: bool):
 
 
 @solara.component
-def Results(t, lang, task, progress, error, result, net, net_choice, net_year, story_who, current):
+def Results(t, lang, task, progress, error, result, net, net_choice, net_year, story_who, current, log):
     with solara.Row():
         solara.Button(t("run"), on_click=task, color="primary", disabled=task.pending, classes=["run-button"])
         if task.pending:
@@ -251,6 +268,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
         with solara.lab.Tab(t("story")), solara.Div(classes=["story-tab"]):
             StoryTab(t, lang, net, story_who)
         with solara.lab.Tab(t("export")):
+            HandoutDownloads(t, lang, result.value, log.value)
             solara.FileDownload(
                 lambda: figures.curves_png(res, t, lang, dpi=150),
                 filename="wijksim-vergelijking.png",

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from ..model.indicators import registry as indicators
 from ..model.params import REGISTRY
 from .explain import CONTROL_TEXTS
+from .handout_texts import HANDOUT_TEXTS
 from .texts_scan import TEXTS as SCAN_TEXTS
 
 LANGUAGES = ("nl", "en")
@@ -362,7 +363,7 @@ TEXTS: dict[str, tuple[str, str]] = {
 TEXTS.update(SCAN_TEXTS)  # the wijk search and the upload of an own scan
 
 
-TEXTS |= CONTROL_TEXTS
+TEXTS |= CONTROL_TEXTS | HANDOUT_TEXTS
 
 
 def registry_label(key: str, lang: str) -> str | None:
