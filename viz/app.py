@@ -162,11 +162,13 @@ def Page():
             )
             with solara.Columns([1, 1, 1]):
                 with solara.Card(t("baseline")):
+                    baseline = {k: REGISTRY[k].default for k in runner.LEVERS}
                     solara.Markdown(
-                        lever_list({k: REGISTRY[k].default for k in runner.LEVERS}, lang.value, t)
+                        lever_list(baseline, lang.value, t) if settings_open.value else t("baseline_folded")
                     )
                 for i, sc in enumerate(scenarios.value):
-                    with solara.Card(f"{t('scenario')} {i + 1}", classes=[f"scenario-{i + 1}"]):
+                    title = f"{t('scenario')} {i + 1}" + ("" if settings_open.value else f": {sc['name']}")
+                    with solara.Card(title, classes=[f"scenario-{i + 1}"]):
 
                         def change(new, i=i):
                             items = list(scenarios.value)
@@ -175,8 +177,8 @@ def Page():
 
                         if settings_open.value:
                             LeverControls(sc, change, t, f"scenario-{i + 1}", lang.value, residents.value)
-                        else:  # folded after a run: the levers in a few lines, the results above the fold
-                            solara.Markdown(f"**{sc['name']}**\n\n" + lever_list(sc, lang.value, t))
+                        else:  # folded after a run: what differs, in a line; the results above the fold
+                            solara.Markdown(lever_list(sc, lang.value, t, only_changes=True))
             current = (setting(), named())
             LogPanel(t, lang.value, question, expectation, log)
             Results(

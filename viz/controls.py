@@ -34,9 +34,13 @@ def lever_value(value: Any, lang: str, t) -> str:
     return number(value, lang)
 
 
-def lever_list(levers: dict[str, Any], lang: str, t) -> str:
-    """A scenario's levers as a short Markdown list, as the screen names them."""
-    return "\n".join(f"- {t(k)}: {lever_value(levers[k], lang, t)}" for k in runner.LEVERS)
+def lever_list(levers: dict[str, Any], lang: str, t, only_changes: bool = False) -> str:
+    """A scenario's levers as a short Markdown list, as the screen names them; `only_changes`: one
+    line of the levers that differ from the baseline (the folded view after a run)."""
+    if not only_changes:
+        return "\n".join(f"- {t(k)}: {lever_value(levers[k], lang, t)}" for k in runner.LEVERS)
+    changed = [k for k in runner.LEVERS if levers[k] != REGISTRY[k].default]
+    return " · ".join(f"{t(k)}: {lever_value(levers[k], lang, t)}" for k in changed) or t("no_measures")
 
 
 @solara.component
