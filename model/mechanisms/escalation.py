@@ -31,8 +31,7 @@ def apply_severity(model: Neighbourhood) -> None:
         up = up[~stays]
     down = (has & (sev < 0.0) & (st.need != Need.INDIVIDUAL)).nonzero()[0]
     np.minimum(np.maximum(sev, 0.0, out=sev), 1.0, out=sev)  # np.clip, without its overhead
-    lasting = st.need == Need.INDIVIDUAL
-    sev[lasting] = np.maximum(sev[lasting], st.lasting_floor[lasting])
+    np.maximum(sev, st.lasting_floor, out=sev, where=st.need == Need.INDIVIDUAL)  # lasting needs' floor
     t = p["transition_severity"]
     if len(up):
         st.need[up] += 1
