@@ -1,7 +1,7 @@
 """The core's fast formulations give the same bits as the plain ones they replaced (issue 19's speed)."""
 
 import numpy as np
-from wijksim.model.codes import Need
+from wijksim.model.codes import Need, band_of
 from wijksim.model.indicators import weekly
 from wijksim.model.indicators.registry import AGE_BANDS, band_key
 from wijksim.model.mechanisms.informal_support import _household_sum, share
@@ -71,3 +71,15 @@ def test_by_age_counts_once_and_gives_the_columns_of_one_count_per_metric():
     assert all(type(fast[k]) is type(plain[k]) and fast[k] == plain[k] for k in plain)
     assert any(v > 0 for k, v in fast.items() if "lonely" in k)  # the checks are not all zeros
     assert any(v > 0 for k, v in fast.items() if "wmo" in k)
+
+
+def test_band_of_counts_the_edges_at_or_below_as_searchsorted_does():
+    rng = np.random.default_rng(5)
+    for edges in (np.arange(0, 111, 10), np.array([0, 18, 25, 45, 65, 75], dtype=np.float32), [0.1, 0.2]):
+        edges = np.asarray(edges)
+        for dtype in (np.float32, np.float64):
+            x = (rng.random(2_000) * 120).astype(dtype)
+            x[: len(edges)] = edges  # exactly on an edge: counted
+            x[len(edges) : 2 * len(edges)] = np.nextafter(edges.astype(dtype), dtype(-1))  # just below
+            fast, plain = band_of(edges, x), np.searchsorted(edges, x, side="right")
+            assert fast.dtype == plain.dtype and np.array_equal(fast, plain)

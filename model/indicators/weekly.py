@@ -74,17 +74,19 @@ def weekly_row(model: Neighbourhood) -> dict[str, Any]:
     n_adults = max(model.n_adults, 1)
     degree = model.network.degree
     paths = np.bincount(st.path, minlength=len(Path))
-    needs = np.bincount(st.need, minlength=len(Need)) / n
+    kinds = np.bincount(st.need, minlength=len(Need))
+    needs = kinds / n
     needy = st.need.nonzero()[0]
     sev = st.severity[needy]
+    above_social = kinds[Need.INDIVIDUAL] + 2 * kinds[Need.COMPLEX]  # the needy's (need - 1), summed
     count = np.count_nonzero
     row |= {
         "need_social_share": float(needs[Need.SOCIAL]),
         "need_individual_share": float(needs[Need.INDIVIDUAL]),
         "need_complex_share": float(needs[Need.COMPLEX]),
         "mean_severity": float(sev.mean()) if len(needy) else 0.0,
-        "self_reliance": float(1.0 - ((st.need[needy] - 1).sum() + sev.sum()) / (3.0 * n)),
-        "hidden_need_share": hidden_count(model) / n,
+        "self_reliance": float(1.0 - (above_social + sev.sum()) / (3.0 * n)),
+        "hidden_need_share": hidden_count(model, needy) / n,
         "waiting_list": int(paths[Path.WAITING_SPECIALIST]),
         "waiting_generalist": int(paths[Path.WAITING_GENERALIST]),
         "isolated_share": len(model.network.cached("isolated", lambda: (degree == 0).nonzero()[0])) / n,

@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import transitions
-from ..codes import LONG_AGO, PROVIDER_NONE, WEEKS_PER_YEAR, Need, Path, chance_within
+from ..codes import LONG_AGO, PROVIDER_NONE, WEEKS_PER_YEAR, Need, Path, band_of, chance_within
 from ..interface import Neighbourhood
 from ..population import draw_kin, lasting_floor, volunteer_chance
 from ..rates import mortality_rate
@@ -42,7 +42,7 @@ MOVE_RATES = (
 
 
 def bands(age: np.ndarray) -> np.ndarray:
-    return np.minimum(np.searchsorted(BAND_EDGES, age, side="right") - 1, len(BAND_EDGES) - 2)
+    return np.minimum(band_of(BAND_EDGES, age) - 1, len(BAND_EDGES) - 2)
 
 
 def age_target(age: np.ndarray) -> np.ndarray:

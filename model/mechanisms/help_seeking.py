@@ -67,8 +67,9 @@ def hidden_mask(model: Neighbourhood, idx: np.ndarray | None = None) -> np.ndarr
     return outside & serious
 
 
-def hidden_count(model: Neighbourhood) -> int:
-    idx = model.st.need.nonzero()[0]
+def hidden_count(model: Neighbourhood, needy: np.ndarray | None = None) -> int:
+    """Residents with hidden need; `needy` (residents with a need) if the caller has them already."""
+    idx = model.st.need.nonzero()[0] if needy is None else needy
     return int(np.count_nonzero(hidden_mask(model, idx)))
 
 
