@@ -16,6 +16,25 @@ from ..mechanisms.help_seeking import hidden_count
 from .registry import AGE_BANDS, COST_FUNCTIONS, FLOWS, band_key
 
 PROVISION = path_table(*PROVISION_PATHS)
+#: `by_age`'s metrics, in the order of its columns (lonely and carer shares not for 0-17).
+BY_AGE_METRICS = (
+    "residents", "need_social_share", "need_individual_share", "need_complex_share", "lonely_share",
+    "informal_carer_share", "wmo_clients_h1",
+)  # fmt: skip
+#: Which of a band's 32 cells (need kind x lonely x carer x Wmo client, `by_age`) each metric counts.
+_CELL = np.arange(32)
+_CELL_METRICS = np.stack(
+    [_CELL >= 0, _CELL >> 3 == Need.SOCIAL, _CELL >> 3 == Need.INDIVIDUAL, _CELL >> 3 == Need.COMPLEX]
+    + [((_CELL >> bit) & 1) == 1 for bit in (2, 1, 0)],
+    axis=1,
+).astype(np.int64)
+#: (column, metric, band) of each `by_age` column, in the order of the weekly row.
+BY_AGE_COLUMNS = tuple(
+    (f"by_age_{band_key(name)}_{metric}", m, b)
+    for b, (name, *_) in enumerate(AGE_BANDS)
+    for m, metric in enumerate(BY_AGE_METRICS)
+    if not (b == 0 and metric in ("lonely_share", "informal_carer_share"))
+)
 
 
 def weekly_costs(model: Neighbourhood) -> dict[str, float]:
@@ -121,29 +140,12 @@ def by_age(model: Neighbourhood) -> dict[str, Any]:
     code |= st.lonely.astype(np.intp) << 2
     code |= ((st.care_given_avg >= model.carer_cut) & adults).astype(np.intp) << 1
     code |= st.provision_h1 & adults
-    cells = np.bincount(code, minlength=k * 32).reshape(k, len(Need), 2, 2, 2)
-    residents = cells.sum(axis=(1, 2, 3, 4))
-    per = np.maximum(residents, 1)
-    by_need = cells.sum(axis=(2, 3, 4))
-    columns = {
-        "residents": residents,
-        "need_social_share": by_need[:, Need.SOCIAL] / per,
-        "need_individual_share": by_need[:, Need.INDIVIDUAL] / per,
-        "need_complex_share": by_need[:, Need.COMPLEX] / per,
-        "lonely_share": cells[:, :, 1].sum(axis=(1, 2, 3)) / per,
-        "informal_carer_share": cells[:, :, :, 1].sum(axis=(1, 2, 3)) / per,
-        "wmo_clients_h1": cells[..., 1].sum(axis=(1, 2, 3)),
-    }
-    row: dict[str, Any] = {}
-    for b, (name, *_) in enumerate(AGE_BANDS):
-        key = band_key(name)
-        for metric, values in columns.items():
-            if b == 0 and metric in ("lonely_share", "informal_carer_share"):
-                continue
-            row[f"by_age_{key}_{metric}"] = (
-                int(values[b]) if metric in ("residents", "wmo_clients_h1") else float(values[b])
-            )
-    return row
+    counts = np.bincount(code, minlength=k * 32).reshape(k, 32) @ _CELL_METRICS  # exact: integers
+    per = np.maximum(counts[:, 0], 1)
+    shares = (counts[:, 1:6] / per[:, None]).T
+    columns = (counts[:, 0], *shares, counts[:, 6])
+    values = [c.tolist() for c in columns]  # Python ints and floats, as int() and float() give
+    return {name: values[m][b] for name, m, b in BY_AGE_COLUMNS}
 
 
 def update_provision_flags(model: Neighbourhood) -> None:
