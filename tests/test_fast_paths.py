@@ -1,7 +1,7 @@
 """The core's fast formulations give the same bits as the plain ones they replaced (issue 19's speed)."""
 
 import numpy as np
-from wijksim.model.codes import Need, band_of
+from wijksim.model.codes import Need, band_of, tally
 from wijksim.model.indicators import weekly
 from wijksim.model.indicators.registry import AGE_BANDS, band_key
 from wijksim.model.mechanisms.informal_support import _household_sum, share
@@ -83,3 +83,11 @@ def test_band_of_counts_the_edges_at_or_below_as_searchsorted_does():
             x[len(edges) : 2 * len(edges)] = np.nextafter(edges.astype(dtype), dtype(-1))  # just below
             fast, plain = band_of(edges, x), np.searchsorted(edges, x, side="right")
             assert fast.dtype == plain.dtype and np.array_equal(fast, plain)
+
+
+def test_tally_is_bincount_for_small_codes():
+    rng = np.random.default_rng(2)
+    for k, dtype in ((4, np.int8), (12, np.int8), (3, np.int32)):
+        codes = rng.choice(k - 1, 5_000).astype(dtype)  # the last code never occurs: a zero count
+        fast, plain = tally(codes, k), np.bincount(codes, minlength=k)
+        assert fast.dtype == plain.dtype and np.array_equal(fast, plain) and fast[-1] == 0

@@ -10,12 +10,14 @@ from typing import Any
 
 import numpy as np
 
-from ..codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table
+from ..codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table, tally
 from ..interface import Neighbourhood
 from ..mechanisms.help_seeking import hidden_count
 from .registry import AGE_BANDS, COST_FUNCTIONS, FLOWS, band_key
 
 PROVISION = path_table(*PROVISION_PATHS)
+#: (column, path) of the weekly row's counts by path.
+PATH_COLUMNS = tuple((f"path_{Path.key(path)}", int(path)) for path in Path)
 #: `by_age`'s metrics, in the order of its columns (lonely and carer shares not for 0-17).
 BY_AGE_METRICS = (
     "residents", "need_social_share", "need_individual_share", "need_complex_share", "lonely_share",
@@ -92,10 +94,10 @@ def weekly_row(model: Neighbourhood) -> dict[str, Any]:
     adults = model.adults
     n_adults = max(model.n_adults, 1)
     degree = model.network.degree
-    paths = np.bincount(st.path, minlength=len(Path))
-    kinds = np.bincount(st.need, minlength=len(Need))
+    paths = tally(st.path, len(Path))
+    kinds = tally(st.need, len(Need))
     needs = kinds / n
-    needy = st.need.nonzero()[0]
+    needy = (st.need != Need.NONE).nonzero()[0]  # a mask: 5x faster than the int8 codes' nonzero
     sev = st.severity[needy]
     above_social = kinds[Need.INDIVIDUAL] + 2 * kinds[Need.COMPLEX]  # the needy's (need - 1), summed
     count = np.count_nonzero
@@ -123,8 +125,9 @@ def weekly_row(model: Neighbourhood) -> dict[str, Any]:
         "share_65_plus": count(st.age >= 65) / n,
     }
     row |= by_age(model)
-    for path in Path:
-        row[f"path_{Path.key(path)}"] = int(paths[path])
+    on_path = paths.tolist()
+    for column, path in PATH_COLUMNS:
+        row[column] = on_path[path]
     return row
 
 

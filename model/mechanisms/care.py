@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import transitions
-from ..codes import Need, Path, path_table
+from ..codes import Need, Path, path_table, tally
 from ..interface import Neighbourhood
 from . import help_seeking
 from .flex_team import refer_onwards
@@ -75,7 +75,7 @@ def care_effects(model: Neighbourhood) -> None:
     # Waiting residents are only held by a generalist if one referred them.
     effect[(st.path == Path.WAITING_SPECIALIST) & (st.provider < 0)] = 0.0
     model.dsev -= effect
-    counts = np.bincount(st.path, minlength=len(Path))
+    counts = tally(st.path, len(Path))
     model.flows["specialist_client_weeks"] += int(counts[Path.SPECIALIST_CARE])
     waiting_crises = np.count_nonzero(st.crisis & (st.path == Path.WAITING_SPECIALIST))
     model.flows["heavy_care_client_weeks"] += int(

@@ -71,7 +71,7 @@ def hidden_mask(model: Neighbourhood, idx: np.ndarray | None = None) -> np.ndarr
 
 def hidden_count(model: Neighbourhood, needy: np.ndarray | None = None) -> int:
     """Residents with hidden need; `needy` (residents with a need) if the caller has them already."""
-    idx = model.st.need.nonzero()[0] if needy is None else needy
+    idx = (model.st.need != Need.NONE).nonzero()[0] if needy is None else needy
     return int(np.count_nonzero(hidden_mask(model, idx)))
 
 
@@ -90,7 +90,7 @@ def help_seeking(model: Neighbourhood) -> None:
         model.flows["crises"] += len(while_waiting)
         model.flows["crises_while_waiting"] += len(while_waiting)
         transitions.log(model, while_waiting, "crisis while waiting")
-    idx = st.need.nonzero()[0]
+    idx = (st.need != Need.NONE).nonzero()[0]
     path = st.path[idx]
     ready = OUTSIDE[path] & ((path != Path.NONE) | (model.week - st.path_since[idx] >= p["help_retry_weeks"]))
     cand = idx[ready]
