@@ -29,7 +29,7 @@ def share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
     """part / whole, and 0 where whole is 0 (no need, no helpers around: nothing flows).
 
     The same bits as `part / np.where(whole > 0, whole, np.inf)` for any finite part, 5x faster (that
-    `where` branches per resident): a part without a positive whole becomes ±0 (its sign kept, as
+    `where` branches per resident): a part without a positive whole becomes a zero (its sign kept, as
     x / inf keeps it), and every positive whole is at least _TINY, so only those divisors change."""
     return (part * (whole > 0)) / np.maximum(whole, _TINY)
 
