@@ -25,7 +25,7 @@ from ..agents.network_developer import NetworkDeveloper
 from ..agents.resident import Resident
 from ..agents.specialist import Specialist
 from . import indicators, policy, starting_state
-from .codes import WEEKS_PER_YEAR
+from .codes import WEEKS_PER_YEAR, band_of
 from .events import EventLog
 from .indicators.registry import AGE_BANDS
 from .mechanisms import (
@@ -206,7 +206,7 @@ class NeighbourhoodModel(mesa.Model):
         self.adults = st.age >= 18
         self.n_adults = int(self.adults.sum())
         #: Each resident's band of `by_age` (`indicators.registry.AGE_BANDS`).
-        self.age_band = np.searchsorted(AGE_BAND_STARTS, st.age, side="right") - 1
+        self.age_band = band_of(AGE_BAND_STARTS, st.age) - 1
         self.youth_care_age = st.age < 23
         self.youth_under_18 = st.age < 18
         #: Onset of an individual rather than a social need is more likely at 75+ and under 18 (§7.1).

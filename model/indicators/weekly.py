@@ -10,12 +10,33 @@ from typing import Any
 
 import numpy as np
 
-from ..codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table
+from ..codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table, tally
 from ..interface import Neighbourhood
 from ..mechanisms.help_seeking import hidden_count
 from .registry import AGE_BANDS, COST_FUNCTIONS, FLOWS, band_key
 
 PROVISION = path_table(*PROVISION_PATHS)
+#: (column, path) of the weekly row's counts by path.
+PATH_COLUMNS = tuple((f"path_{Path.key(path)}", int(path)) for path in Path)
+#: `by_age`'s metrics, in the order of its columns (lonely and carer shares not for 0-17).
+BY_AGE_METRICS = (
+    "residents", "need_social_share", "need_individual_share", "need_complex_share", "lonely_share",
+    "informal_carer_share", "wmo_clients_h1",
+)  # fmt: skip
+#: Which of a band's 32 cells (need kind x lonely x carer x Wmo client, `by_age`) each metric counts.
+_CELL = np.arange(32)
+_CELL_METRICS = np.stack(
+    [_CELL >= 0, _CELL >> 3 == Need.SOCIAL, _CELL >> 3 == Need.INDIVIDUAL, _CELL >> 3 == Need.COMPLEX]
+    + [((_CELL >> bit) & 1) == 1 for bit in (2, 1, 0)],
+    axis=1,
+).astype(np.int64)
+#: (column, metric, band) of each `by_age` column, in the order of the weekly row.
+BY_AGE_COLUMNS = tuple(
+    (f"by_age_{band_key(name)}_{metric}", m, b)
+    for b, (name, *_) in enumerate(AGE_BANDS)
+    for m, metric in enumerate(BY_AGE_METRICS)
+    if not (b == 0 and metric in ("lonely_share", "informal_carer_share"))
+)
 
 
 def weekly_costs(model: Neighbourhood) -> dict[str, float]:
@@ -73,18 +94,20 @@ def weekly_row(model: Neighbourhood) -> dict[str, Any]:
     adults = model.adults
     n_adults = max(model.n_adults, 1)
     degree = model.network.degree
-    paths = np.bincount(st.path, minlength=len(Path))
-    needs = np.bincount(st.need, minlength=len(Need)) / n
-    needy = st.need.nonzero()[0]
+    paths = tally(st.path, len(Path))
+    kinds = tally(st.need, len(Need))
+    needs = kinds / n
+    needy = (st.need != Need.NONE).nonzero()[0]  # a mask: 5x faster than the int8 codes' nonzero
     sev = st.severity[needy]
+    above_social = kinds[Need.INDIVIDUAL] + 2 * kinds[Need.COMPLEX]  # the needy's (need - 1), summed
     count = np.count_nonzero
     row |= {
         "need_social_share": float(needs[Need.SOCIAL]),
         "need_individual_share": float(needs[Need.INDIVIDUAL]),
         "need_complex_share": float(needs[Need.COMPLEX]),
         "mean_severity": float(sev.mean()) if len(needy) else 0.0,
-        "self_reliance": float(1.0 - ((st.need[needy] - 1).sum() + sev.sum()) / (3.0 * n)),
-        "hidden_need_share": hidden_count(model) / n,
+        "self_reliance": float(1.0 - (above_social + sev.sum()) / (3.0 * n)),
+        "hidden_need_share": hidden_count(model, needy) / n,
         "waiting_list": int(paths[Path.WAITING_SPECIALIST]),
         "waiting_generalist": int(paths[Path.WAITING_GENERALIST]),
         "isolated_share": len(model.network.cached("isolated", lambda: (degree == 0).nonzero()[0])) / n,
@@ -102,41 +125,30 @@ def weekly_row(model: Neighbourhood) -> dict[str, Any]:
         "share_65_plus": count(st.age >= 65) / n,
     }
     row |= by_age(model)
-    for path in Path:
-        row[f"path_{Path.key(path)}"] = int(paths[path])
+    on_path = paths.tolist()
+    for column, path in PATH_COLUMNS:
+        row[column] = on_path[path]
     return row
 
 
 def by_age(model: Neighbourhood) -> dict[str, Any]:
-    """The flat `by_age_<band>_<metric>` columns (`registry.AGE_BANDS`, `registry.BAND_METRICS`)."""
-    st = model.st
-    band = model.age_band
+    """The flat `by_age_<band>_<metric>` columns (`registry.AGE_BANDS`, `registry.BAND_METRICS`).
+
+    One count of the residents by band x need kind x lonely x carer x Wmo client (32 cells a band),
+    not one weighted count per metric (3x faster; counts are exact, so the shares are the same)."""
+    st, adults = model.st, model.adults
     k = len(AGE_BANDS)
-    residents = np.bincount(band, minlength=k)
-    per = np.maximum(residents, 1)
-
-    def share(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(band, weights=mask, minlength=k) / per
-
-    columns = {
-        "residents": residents,
-        "need_social_share": share(st.need == Need.SOCIAL),
-        "need_individual_share": share(st.need == Need.INDIVIDUAL),
-        "need_complex_share": share(st.need == Need.COMPLEX),
-        "lonely_share": share(st.lonely),
-        "informal_carer_share": share((st.care_given_avg >= model.carer_cut) & model.adults),
-        "wmo_clients_h1": np.bincount(band, weights=st.provision_h1 & model.adults, minlength=k),
-    }
-    row: dict[str, Any] = {}
-    for b, (name, *_) in enumerate(AGE_BANDS):
-        key = band_key(name)
-        for metric, values in columns.items():
-            if b == 0 and metric in ("lonely_share", "informal_carer_share"):
-                continue
-            row[f"by_age_{key}_{metric}"] = (
-                int(values[b]) if metric in ("residents", "wmo_clients_h1") else float(values[b])
-            )
-    return row
+    code = model.age_band << 5
+    code |= st.need.astype(np.intp) << 3
+    code |= st.lonely.astype(np.intp) << 2
+    code |= ((st.care_given_avg >= model.carer_cut) & adults).astype(np.intp) << 1
+    code |= st.provision_h1 & adults
+    counts = np.bincount(code, minlength=k * 32).reshape(k, 32) @ _CELL_METRICS  # exact: integers
+    per = np.maximum(counts[:, 0], 1)
+    shares = (counts[:, 1:6] / per[:, None]).T
+    columns = (counts[:, 0], *shares, counts[:, 6])
+    values = [c.tolist() for c in columns]  # Python ints and floats, as int() and float() give
+    return {name: values[m][b] for name, m, b in BY_AGE_COLUMNS}
 
 
 def update_provision_flags(model: Neighbourhood) -> None:

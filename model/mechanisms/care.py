@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import transitions
-from ..codes import Need, Path, path_table
+from ..codes import Need, Path, path_table, tally
 from ..interface import Neighbourhood
 from . import help_seeking
 from .flex_team import refer_onwards
@@ -71,11 +71,11 @@ def _effect_table(
 def care_effects(model: Neighbourhood) -> None:
     st = model.st
     e = effect_table(model, model.team_skill())
-    effect = e[st.path, st.need]
+    effect = e.ravel()[st.path.astype(np.intp) * len(Need) + st.need]  # e[path, need], 2x faster
     # Waiting residents are only held by a generalist if one referred them.
-    effect = np.where((st.path == Path.WAITING_SPECIALIST) & (st.provider < 0), 0.0, effect)
-    model.dsev -= effect.astype(np.float32)
-    counts = np.bincount(st.path, minlength=len(Path))
+    effect[(st.path == Path.WAITING_SPECIALIST) & (st.provider < 0)] = 0.0
+    model.dsev -= effect
+    counts = tally(st.path, len(Path))
     model.flows["specialist_client_weeks"] += int(counts[Path.SPECIALIST_CARE])
     waiting_crises = np.count_nonzero(st.crisis & (st.path == Path.WAITING_SPECIALIST))
     model.flows["heavy_care_client_weeks"] += int(

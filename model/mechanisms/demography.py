@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .. import transitions
-from ..codes import LONG_AGO, PROVIDER_NONE, WEEKS_PER_YEAR, Need, Path, chance_within
+from ..codes import LONG_AGO, PROVIDER_NONE, WEEKS_PER_YEAR, Need, Path, band_of, chance_within
 from ..interface import Neighbourhood
 from ..population import draw_kin, lasting_floor, volunteer_chance
 from ..rates import mortality_rate
@@ -42,7 +42,7 @@ MOVE_RATES = (
 
 
 def bands(age: np.ndarray) -> np.ndarray:
-    return np.minimum(np.searchsorted(BAND_EDGES, age, side="right") - 1, len(BAND_EDGES) - 2)
+    return np.minimum(band_of(BAND_EDGES, age) - 1, len(BAND_EDGES) - 2)
 
 
 def age_target(age: np.ndarray) -> np.ndarray:
@@ -256,7 +256,9 @@ def _arrive(model: Neighbourhood, rows: np.ndarray, weeks: int) -> None:
     joins = []
     born = rows[:births]
     parents = ((st.age >= 20) & (st.age < 45)).nonzero()[0]
-    parents = parents[~np.isin(parents, rows)]
+    arriving = np.zeros(st.n, dtype=bool)
+    arriving[rows] = True
+    parents = parents[~arriving[parents]]
     if len(parents):
         joins += [(int(c), int(m)) for c, m in zip(born, rng.choice(parents, size=len(born)), strict=True)]
     young = rows[births:][ages[births:] < 18]
@@ -288,19 +290,18 @@ def _move_in_with(model: Neighbourhood, rows: np.ndarray, members: np.ndarray) -
     st.area[rows] = st.area[members]
     st.in_reach[rows] = st.in_reach[members]
     model.network.relocate(rows, members)
-    houses = np.unique(st.household[rows])
-    living = np.isin(st.household, houses).nonzero()[0]
+    joined = np.zeros(int(st.household.max()) + 1, dtype=bool)
+    joined[st.household[rows]] = True
+    living = joined[st.household].nonzero()[0]  # everyone in a household joined
     living = living[np.argsort(st.household[living], kind="stable")]
     starts = np.searchsorted(st.household[living], st.household[rows], side="left")
     ends = np.searchsorted(st.household[living], st.household[rows], side="right")
-    u, v = [], []
-    for row, a, b in zip(rows, starts, ends, strict=True):
-        others = living[a:b]
-        others = others[others != row]
-        u.append(np.full(len(others), row, dtype=np.int32))
-        v.append(others.astype(np.int32))
-    if u:
-        model.network.add_household_ties(np.concatenate(u), np.concatenate(v))
+    # Row by row, a tie to each one living[starts:ends] but itself (one pass, not a loop per row).
+    counts = ends - starts
+    u = np.repeat(rows, counts)
+    v = living[np.repeat(starts - np.cumsum(counts) + counts, counts) + np.arange(counts.sum())]
+    if len(rows):
+        model.network.add_household_ties(u[u != v].astype(np.int32), v[u != v].astype(np.int32))
 
 
 def _fresh(model: Neighbourhood, rows: np.ndarray) -> None:

@@ -35,10 +35,12 @@ def informal_softening(p: dict) -> np.ndarray:
 def threshold_reduction(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:
     """How much lower residents idx's help-seeking threshold is (introduction, youth, key facility)."""
     st, p = model.st, model.p
-    r = np.where(st.introduced[idx], p["introduction_threshold_reduction"], 0.0)
-    r += np.where(model.youth_under_18[idx], p["youth_threshold_reduction"], 0.0)
+    # Flag x reduction: the reductions are >= 0, so this is np.where(flag, reduction, 0.0) without
+    # its branch per resident.
+    r = st.introduced[idx] * p["introduction_threshold_reduction"]
+    r += model.youth_under_18[idx] * p["youth_threshold_reduction"]
     if model.key_facility is not None:
-        r += np.where(st.in_reach[idx], p["key_facility_threshold_reduction"], 0.0)
+        r += st.in_reach[idx] * p["key_facility_threshold_reduction"]
     return r
 
 
@@ -67,8 +69,9 @@ def hidden_mask(model: Neighbourhood, idx: np.ndarray | None = None) -> np.ndarr
     return outside & serious
 
 
-def hidden_count(model: Neighbourhood) -> int:
-    idx = model.st.need.nonzero()[0]
+def hidden_count(model: Neighbourhood, needy: np.ndarray | None = None) -> int:
+    """Residents with hidden need; `needy` (residents with a need) if the caller has them already."""
+    idx = (model.st.need != Need.NONE).nonzero()[0] if needy is None else needy
     return int(np.count_nonzero(hidden_mask(model, idx)))
 
 
@@ -87,7 +90,7 @@ def help_seeking(model: Neighbourhood) -> None:
         model.flows["crises"] += len(while_waiting)
         model.flows["crises_while_waiting"] += len(while_waiting)
         transitions.log(model, while_waiting, "crisis while waiting")
-    idx = st.need.nonzero()[0]
+    idx = (st.need != Need.NONE).nonzero()[0]
     path = st.path[idx]
     ready = OUTSIDE[path] & ((path != Path.NONE) | (model.week - st.path_since[idx] >= p["help_retry_weeks"]))
     cand = idx[ready]

@@ -78,7 +78,7 @@ def remission_rates(model: Neighbourhood, idx: np.ndarray) -> np.ndarray:
 def natural_course(model: Neighbourhood) -> None:
     """Drift of unmet need; informal support softens it, waiting speeds it up."""
     st, p = model.st, model.p
-    idx = st.need.nonzero()[0]
+    idx = (st.need != Need.NONE).nonzero()[0]
     need, sev, path = st.need[idx], st.severity[idx], st.path[idx]
     cx = need == Need.COMPLEX
     unmet = np.where(cx, 1.0, 1.0 - st.informal_met[idx])
