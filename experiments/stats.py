@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-from scipy import stats
 
 #: Two-sided 95%: the t quantile used.
 QUANTILE = 0.975
@@ -12,6 +11,8 @@ QUANTILE = 0.975
 def t_half_width(sd, n):
     """Half-width of the 95% t interval of a mean, elementwise (n < 2 gives the n = 2 quantile; the
     caller decides whether one replication can have an interval)."""
+    from scipy import stats  # start-up: scipy.stats takes 0.6 s to import, the workshop page needs it late
+
     return stats.t.ppf(QUANTILE, np.maximum(n - 1, 1)) * sd / np.sqrt(n)
 
 
