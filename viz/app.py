@@ -131,6 +131,15 @@ def Page():
         return True
 
     task = solara.lab.use_task(compute, dependencies=None)
+    prefetcher = solara.use_memo(runner.Prefetcher, [])
+
+    def ahead() -> None:  # once a table iterates, the changed scenario runs while it talks
+        if result.value is not None and not task.pending:
+            shown = (result.value["setting"], result.value["scenarios"])
+            if (setting(), named()) != shown:
+                prefetcher.ask(setting(), named())
+
+    solara.use_effect(ahead, [setting(), repr(named())])
 
     solara.Title(t("title"))
     with solara.Row(

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import as_completed
+from concurrent.futures import Future, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,7 @@ from ..experiments.tasks import execute_run, execute_warmed_run, results_frame, 
 from ..experiments.workers import WorkerPool, worker_pool
 from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
-from ..model.params import STARTING_AFTER_WARM_UP
+from ..model.params import STARTING_AFTER_WARM_UP, ParameterError
 from ..model.scan import REQUIRED_COLUMNS, SHIPPED_TABLE
 from . import search
 from .upload import row_label
@@ -144,6 +145,8 @@ _pool: WorkerPool | None = None
 _pool_lock = threading.Lock()
 _cache: OrderedDict = OrderedDict()
 _cache_lock = threading.Lock()
+#: Scenarios being run now, by key: a second caller waits for the first one's result.
+_inflight: dict[tuple, Future] = {}
 CACHE_SIZE = 64
 #: Warmed-up neighbourhoods (pickled, ~0.23 MB per 1,000 residents) by their parameters and seed,
 #: the least recently used dropped beyond WARM_CACHE_BYTES.
@@ -185,12 +188,42 @@ def scenarios_runs(
     setting: Setting, scenarios: list[dict[str, Any]], progress: Progress | None = None
 ) -> list:
     """Yearly results of several scenarios; the runs not in the cache go to the workers together,
-    so that they share the cores. `progress(done, total)` is called as runs finish."""
+    so that they share the cores. `progress(done, total)` is called as runs finish. A scenario that
+    another call (a tab, or `prefetch`) is already running is waited for, not run twice."""
     keys = [_key(setting, ov) for ov in scenarios]
     with _cache_lock:  # several browser tabs may ask at once
         have = {k: _cache[k] for k in keys if k in _cache}
-    missing = list(dict.fromkeys(k for k in keys if k not in have))
+        waiting = {k: _inflight[k] for k in keys if k not in have and k in _inflight}
+    missing = list(dict.fromkeys(k for k in keys if k not in have and k not in waiting))
     params = {k: validate_overrides(setting, dict(k[1])) for k in missing}  # all valid before any run
+    with _cache_lock:
+        mine = {k: Future() for k in missing if k not in _inflight}  # another call may have just begun
+        waiting |= {k: _inflight[k] for k in missing if k not in mine}
+        _inflight.update(mine)
+    try:
+        frames = _run_missing(setting, list(mine), params, progress)
+        for k, future in mine.items():
+            future.set_result(frames[k])
+    except BaseException as err:
+        for future in mine.values():
+            future.set_exception(err)
+        raise
+    finally:
+        with _cache_lock:
+            for k in mine:
+                _inflight.pop(k, None)
+    have |= frames | {k: future.result() for k, future in waiting.items()}
+    with _cache_lock:
+        for k in keys:
+            _cache[k] = have[k]
+            _cache.move_to_end(k)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return [have[k] for k in keys]
+
+
+def _run_missing(setting: Setting, missing: list, params: dict, progress: Progress | None) -> dict:
+    """The replications of the scenarios not in the cache, as one frame per scenario."""
     runs = [(r, params[k], seed) for k in missing for r, seed in enumerate(setting.seeds())]
     results = []
     if runs:
@@ -200,20 +233,54 @@ def scenarios_runs(
             reset_pool()
             results = _run_all(runs, setting.years, progress)
     reps = setting.replications
-    frames = {
+    return {
         k: results_frame([row for result in results[i * reps : (i + 1) * reps] for row in result]).rename(
             columns={"run_id": "replication"}
         )
         for i, k in enumerate(missing)
     }
-    have |= frames
-    with _cache_lock:
-        for k in keys:
-            _cache[k] = have[k]
-            _cache.move_to_end(k)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return [have[k] for k in keys]
+
+
+def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> None:
+    """Run a comparison's scenarios ahead of the Run button, while the table is still talking: a
+    lever just changed, and pressing Run then finds the runs done or under way. Quietly nothing for
+    input the Run button would refuse (it says why when pressed)."""
+    try:
+        scenarios_runs(setting, [{}] + [ov for _, ov in scenarios])
+    except ParameterError:
+        pass
+
+
+class Prefetcher:
+    """A tab's `prefetch`es, one at a time and only of the latest inputs: a slider being dragged asks
+    many times, and only where it settles is run (`delay` seconds after the last ask it is taken)."""
+
+    def __init__(self, delay: float = 0.2):
+        self.delay = delay
+        self._lock = threading.Lock()
+        self._next: tuple[Setting, list] | None = None
+        self._busy = False
+
+    def ask(self, setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> None:
+        with self._lock:
+            self._next = (setting, scenarios)
+            if self._busy:
+                return
+            self._busy = True
+        threading.Thread(target=self._loop, name="prefetch", daemon=True).start()
+
+    def _loop(self) -> None:
+        while True:
+            time.sleep(self.delay)
+            with self._lock:
+                job, self._next = self._next, None
+                if job is None:
+                    self._busy = False
+                    return
+            try:
+                prefetch(*job)
+            except Exception:  # noqa: BLE001 - ahead of time only: the Run button reports any failure
+                pass
 
 
 def _warm_key(params: dict[str, Any], seed: int) -> tuple:

@@ -1,0 +1,105 @@
+"""Runs ahead of the Run button: a scenario another caller is already running is waited for, not run
+twice, and a tab's prefetcher runs only where a dragged slider settles."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from wijksim.viz import runner
+
+TINY = runner.Setting(residents=150, years=1, replications=2, seed=11)
+
+
+@pytest.fixture
+def counted(monkeypatch):
+    """Every batch of runs the workers get: the flex-team doses it holds."""
+    batches: list[list[float]] = []
+    real = runner._run_all
+
+    def run_all(runs, years, progress):
+        batches.append(sorted({p["flex_team"] for _, p, _ in runs}))
+        time.sleep(0.3)  # long enough for a second caller to arrive while these run
+        return real(runs, years, progress)
+
+    monkeypatch.setattr(runner, "_run_all", run_all)
+    return batches
+
+
+def test_a_scenario_being_run_is_waited_for_not_run_twice(counted):
+    setting = runner.Setting(residents=150, years=1, replications=2, seed=12)
+    scenario = {"flex_team": 0.013}
+    got = []
+    first = threading.Thread(target=lambda: got.append(runner.scenario_runs(setting, scenario)))
+    first.start()
+    time.sleep(0.1)
+    got.append(runner.scenario_runs(setting, scenario))  # arrives while the first one runs
+    first.join()
+    assert len(counted) == 1  # one batch of runs, not two
+    assert got[0].equals(got[1])
+
+
+def test_a_prefetch_leaves_the_comparison_in_the_cache(counted):
+    scenarios = [("A", {"flex_team": 0.021})]
+    runner.prefetch(TINY, scenarios)
+    batches = len(counted)
+    assert batches >= 1
+    runner.comparison(TINY, scenarios)
+    assert len(counted) == batches  # nothing left to run
+
+
+def test_the_prefetcher_runs_only_where_the_slider_settles(counted):
+    setting = runner.Setting(residents=150, years=1, replications=2, seed=13)
+    runner.scenario_runs(setting, {})  # the baseline in the cache already
+    counted.clear()
+    ahead = runner.Prefetcher(delay=0.3)
+    for dose in (1.0, 2.0, 3.0, 4.0):  # a slider dragged through four values in 0.1 s
+        ahead.ask(setting, [("A", {"flex_team": dose})])
+        time.sleep(0.025)
+    deadline = time.time() + 60
+    while time.time() < deadline and (ahead._busy or not counted):
+        time.sleep(0.05)
+    ran = {fte for batch in counted for fte in batch}
+    assert ran == {TINY.in_fte({"flex_team": 4.0})["flex_team"]}, counted  # per 10,000 as FTE
+
+
+def test_input_the_run_button_would_refuse_is_not_prefetched(counted):
+    setting = runner.Setting(residents=150, years=1, replications=2, seed=14)
+    runner.prefetch(setting, [("A", {"specialist_capacity_factor": -1.0})])  # refused: quietly nothing
+    assert counted == []
+
+
+def test_the_page_runs_a_changed_lever_before_run_is_pressed(monkeypatch):
+    import ipyvuetify as v
+    import solara
+    from test_app_components import open_settings, run_and_wait, set_input
+    from wijksim.viz.app import Page
+
+    asked = []
+    real_ask = runner.Prefetcher.ask
+    monkeypatch.setattr(
+        runner.Prefetcher, "ask", lambda self, s, sc: (asked.append(sc), real_ask(self, s, sc))
+    )
+    box, rc = solara.render(Page(), handle_error=False)
+    try:
+        set_input(rc, "Inwoners", 200)
+        run_and_wait(rc)
+        assert asked == []  # nothing ahead of a table's first comparison
+        open_settings(rc)
+        field = rc.find(v.TextField, class_="scenario-1-flex_team-control-number").widget
+        field.v_model = "1,5"
+        field.fire_event("keyup.enter", None)
+
+        def cached() -> list:  # scenario keys hold the doses per 10,000 as the page sets them
+            return [
+                k for k in list(runner._cache) if k[0].residents == 200 and dict(k[1]).get("flex_team") == 1.5
+            ]
+
+        deadline = time.time() + 120
+        while time.time() < deadline and not cached():
+            time.sleep(0.05)
+        assert asked and dict(asked[-1])["A"]["flex_team"] == 1.5
+        assert cached(), "the changed scenario is in the cache before Run is pressed"
+    finally:
+        rc.close()
