@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import threading
+import time
 from typing import Any
 
 import reacton.core
@@ -52,8 +53,19 @@ START_SCENARIOS = [
     },
 ]
 
-if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the workers with the server
-    threading.Thread(target=runner.warm_up, daemon=True).start()
+#: Set when a first page has been drawn: the workers start then, not with the server, whose first
+#: page would otherwise share the two cores with three processes importing the model.
+PAGE_DRAWN = threading.Event()
+
+
+def _warm_up_after_first_page() -> None:
+    PAGE_DRAWN.wait(timeout=20)
+    time.sleep(0.5)  # the browser draws what the server sent
+    runner.warm_up()
+
+
+if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the workers early
+    threading.Thread(target=_warm_up_after_first_page, daemon=True).start()
 
 
 def overrides_of(scenario: dict[str, Any]) -> dict[str, Any]:
@@ -131,6 +143,7 @@ def Page():
         return True
 
     task = solara.lab.use_task(compute, dependencies=None)
+    solara.use_effect(PAGE_DRAWN.set, [])
     prefetcher = solara.use_memo(runner.Prefetcher, [])
 
     def ahead() -> None:  # once a table iterates, the changed scenario runs while it talks
