@@ -107,3 +107,12 @@ def test_typing_a_dutch_number_sets_the_value_and_a_bad_one_says_the_range():
     rc.find(v.Slider, class_="drempel-slider").widget.v_model = 0.3  # dragging clears the problem
     assert got[-1] == 0.3
     rc.find(v.Html, class_="number-problem").assert_empty()
+
+
+def test_a_text_defined_in_two_parts_of_the_app_is_refused():
+    from wijksim.viz import i18n
+
+    texts = {"run": ("Doorrekenen", "Run")}
+    with pytest.raises(KeyError, match="run"):
+        i18n._join(texts, {"other": ("a", "b")}, {"run": ("Rekenen", "Compute")})
+    assert all(part.keys() <= i18n.TEXTS.keys() for part in i18n.PARTS)  # every part joined

@@ -176,13 +176,3 @@ def lever_cost_line(key: str, value: Any, residents: int, lang: str) -> str:
         per_year = ("per jaar", "a year")[i]
         line += f"; {here} {size} {what[i]}: {euros(amount * price, lang)} {per_year}"
     return line
-
-
-#: The controls' own texts (joined into `i18n.TEXTS`).
-CONTROL_TEXTS: dict[str, tuple[str, str]] = {
-    "what_it_means": ("Wat betekent dit?", "What does this mean?"),
-    "source": ("Bron", "Source"),
-    "no_measures": ("geen maatregelen", "no measures"),
-    "baseline_folded": ("alle maatregelen uit; capaciteit zoals nu", "all measures off; capacity as now"),
-    "number_range": ("Typ een getal van {low} tot {high}.", "Type a number from {low} to {high}."),
-}

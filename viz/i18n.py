@@ -10,9 +10,7 @@ from collections.abc import Callable
 
 from ..model.indicators import registry as indicators
 from ..model.params import REGISTRY
-from .explain import CONTROL_TEXTS
-from .handout_texts import HANDOUT_TEXTS
-from .texts_scan import TEXTS as SCAN_TEXTS
+from . import texts_controls, texts_handout, texts_scan
 
 LANGUAGES = ("nl", "en")
 
@@ -360,10 +358,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{label}: {value} cannot be computed ({reason}).",
     ),
 }
-TEXTS.update(SCAN_TEXTS)  # the wijk search and the upload of an own scan
+#: The texts of parts of the app, each in its own module (`texts_*.py`) beside the general ones above.
+PARTS = (texts_controls.TEXTS, texts_scan.TEXTS, texts_handout.TEXTS)
 
 
-TEXTS |= CONTROL_TEXTS | HANDOUT_TEXTS
+def _join(texts: dict[str, tuple[str, str]], *parts: dict[str, tuple[str, str]]) -> None:
+    """Add the parts' texts; a key defined twice is an error, not a silent choice of one of them."""
+    for part in parts:
+        twice = sorted(texts.keys() & part.keys())
+        if twice:
+            raise KeyError(f"app texts defined twice: {', '.join(twice)}")
+        texts |= part
+
+
+_join(TEXTS, *PARTS)
 
 
 def registry_label(key: str, lang: str) -> str | None:

@@ -30,7 +30,8 @@ def share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
 
     The same bits as `part / np.where(whole > 0, whole, np.inf)` for any finite part, 5x faster (that
     `where` branches per resident): a part without a positive whole becomes a zero (its sign kept, as
-    x / inf keeps it), and every positive whole is at least _TINY, so only those divisors change."""
+    x / inf keeps it), and the wholes are float32 hours, every positive one at least _TINY, so only
+    the divisors of the zero wholes change."""
     return (part * (whole > 0)) / np.maximum(whole, _TINY)
 
 

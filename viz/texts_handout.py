@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-HANDOUT_TEXTS: dict[str, tuple[str, str]] = {
+TEXTS: dict[str, tuple[str, str]] = {
     # the log (viz/log.py)
     "log_title": ("Logboek van de tafel", "The table's log"),
     "log_question": ("Vraag van de tafel", "The table's question"),

@@ -1,0 +1,12 @@
+"""Dutch and English texts of the controls (viz/widgets.py, viz/controls.py): joined into
+viz/i18n.py's TEXTS, key -> (Dutch, English)."""
+
+from __future__ import annotations
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "what_it_means": ("Wat betekent dit?", "What does this mean?"),
+    "source": ("Bron", "Source"),
+    "no_measures": ("geen maatregelen", "no measures"),
+    "baseline_folded": ("alle maatregelen uit; capaciteit zoals nu", "all measures off; capacity as now"),
+    "number_range": ("Typ een getal van {low} tot {high}.", "Type a number from {low} to {high}."),
+}
