@@ -75,8 +75,9 @@ def browser():
         b.close()
 
 
-def open_page(browser, url, errors=None):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})  # a projector
+def open_page(browser, url, errors=None, size: tuple[int, int] = (1366, 768)):
+    """A new page in its own context, at a projector's 1366×768 unless `size` says otherwise."""
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     if errors is not None:
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

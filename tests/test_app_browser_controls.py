@@ -6,20 +6,12 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
-from test_app_browser import ARTIFACTS, app_url, browser  # noqa: F401  (fixtures)
+from test_app_browser import ARTIFACTS, app_url, browser, open_page  # noqa: F401  (fixtures)
 
 pytestmark = pytest.mark.browser
 
 #: Roles a person operates; each needs a name a screen reader can say.
 CONTROL_ROLES = {"slider", "textbox", "button", "combobox", "checkbox", "switch", "spinbutton", "radio"}
-
-
-def projector_page(browser, url):  # noqa: F811
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    page.goto(url)
-    page.get_by_role("button", name="Doorrekenen").wait_for(timeout=60_000)
-    return context, page
 
 
 def unnamed_controls(page) -> list[str]:
@@ -34,7 +26,7 @@ def unnamed_controls(page) -> list[str]:
 
 
 def test_every_control_has_a_name_for_screen_readers(browser, app_url):  # noqa: F811
-    context, page = projector_page(browser, app_url)
+    context, page = open_page(browser, app_url)
     assert page.get_by_role("slider").count() >= 10  # the check below really looked at the sliders
     assert unnamed_controls(page) == []
     # a lever says whose it is: each scenario's levers are a named group
@@ -44,7 +36,7 @@ def test_every_control_has_a_name_for_screen_readers(browser, app_url):  # noqa:
 
 
 def test_labels_sit_above_tracks_that_have_room(browser, app_url):  # noqa: F811
-    context, page = projector_page(browser, app_url)
+    context, page = open_page(browser, app_url)
     page.screenshot(path=ARTIFACTS / "controls-1366.png")
     boxes = page.locator(".number-slider")
     assert boxes.count() >= 10
@@ -58,7 +50,7 @@ def test_labels_sit_above_tracks_that_have_room(browser, app_url):  # noqa: F811
 
 
 def test_a_typed_dutch_number_moves_the_slider_and_a_wrong_one_says_the_range(browser, app_url):  # noqa: F811
-    context, page = projector_page(browser, app_url)
+    context, page = open_page(browser, app_url)
     field = page.get_by_role("textbox", name="Drempel om hulp te vragen (0-1)")
     field.fill("0,45")
     field.press("Enter")
@@ -71,7 +63,7 @@ def test_a_typed_dutch_number_moves_the_slider_and_a_wrong_one_says_the_range(br
 
 
 def test_levers_show_their_yearly_price_and_what_they_mean(browser, app_url):  # noqa: F811
-    context, page = projector_page(browser, app_url)
+    context, page = open_page(browser, app_url)
     card = page.locator(".scenario-1")
     assert "€\u00a080.000 per fte per jaar" in card.inner_text()
     fold = card.locator("details.explain-key_facility")
@@ -84,7 +76,7 @@ def test_levers_show_their_yearly_price_and_what_they_mean(browser, app_url):  #
 
 
 def test_the_keyboard_alone_sets_a_lever_and_runs(browser, app_url):  # noqa: F811
-    context, page = projector_page(browser, app_url)
+    context, page = open_page(browser, app_url)
     residents = page.get_by_role("textbox", name="Inwoners (gesimuleerd)")
     residents.fill("300")
     residents.press("Enter")

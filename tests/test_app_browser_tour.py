@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_app_browser import ARTIFACTS, app_url, browser, run, small  # noqa: F401
+from test_app_browser import ARTIFACTS, app_url, browser, open_page, run, small  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -21,27 +21,14 @@ DUTCH = (
 VISIBLE_TEXT = "() => document.body.innerText"
 
 
-def open_at(browser, url, width: int, height: int):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    page.goto(url)
-    page.get_by_role("button", name=re.compile("^(Doorrekenen|Run)$")).wait_for(timeout=60_000)
-    return context, page
-
-
 def to_top(page) -> None:
     """Scroll every scrolled box back to the top: the page scrolls inside Solara's own container."""
     page.evaluate("() => document.querySelectorAll('*').forEach(e => { if (e.scrollTop) e.scrollTop = 0; })")
     page.wait_for_timeout(200)
 
 
-def above_the_fold(page, selector: str) -> bool:
-    box = page.locator(selector).first.bounding_box()
-    return box is not None and box["y"] >= 0 and box["y"] + box["height"] <= page.viewport_size["height"]
-
-
 def test_the_result_is_above_the_fold_and_every_tab_is_shown_at_1366(browser, app_url):
-    context, page = open_at(browser, app_url, 1366, 768)
+    context, page = open_page(browser, app_url)
     page.screenshot(path=ARTIFACTS / "workshop-1366-1-start.png")
     small(page, 400)
     run(page)
@@ -74,7 +61,7 @@ def test_the_result_is_above_the_fold_and_every_tab_is_shown_at_1366(browser, ap
 
 
 def test_the_layout_at_1920(browser, app_url):
-    context, page = open_at(browser, app_url, 1920, 1080)
+    context, page = open_page(browser, app_url, size=(1920, 1080))
     # before a run the settings, the baseline and both scenarios' levers sit side by side
     settings = page.locator(".settings").first.bounding_box()
     first, second = (page.locator(f".scenario-{i}").bounding_box() for i in (1, 2))
@@ -91,7 +78,7 @@ def test_the_layout_at_1920(browser, app_url):
 
 
 def test_one_pass_in_english_has_no_dutch_left_over(browser, app_url):
-    context, page = open_at(browser, app_url, 1366, 768)
+    context, page = open_page(browser, app_url)
     page.locator(".lang-toggle button").nth(1).click()
     page.get_by_role("button", name="Run").wait_for(timeout=10_000)
     texts = [page.evaluate(VISIBLE_TEXT)]

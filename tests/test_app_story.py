@@ -187,3 +187,16 @@ def test_the_network_and_story_tabs_show_both_runs_counts_and_described_resident
     assert stories[0].startswith("Geen nieuwe besluiten: ") and all("Aan het eind:" in s for s in stories)
     assert any("Jaar " in s for s in stories)
     rc.close()
+
+
+def test_a_lever_acting_in_the_warm_up_still_pairs_the_same_person():
+    """Team capacity acts from the warm-up on, so the two runs' newcomers differ row by row: the
+    picker must offer only residents set up at the start, the same person in both runs."""
+    s = runner.Setting(residents=600, years=2, replications=2, seed=3)
+    net = story.network_pair(s, "T", {"neighbourhood_team_factor": 1.5}, sample_size=50)
+    base, scen = net["baseline"]["model"], net["scenario"]["model"]
+    arrived = (base.st.arrived_week != scen.st.arrived_week).nonzero()[0]
+    assert len(arrived)  # the test means something: rows whose residents differ between the runs
+    people = storyline.interesting_residents(scen, k=40, other=base)
+    assert people and not set(people) & set(arrived.tolist())
+    assert all(base.st.age[i] == scen.st.age[i] for i in people)

@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from ..model.codes import WEEKS_PER_YEAR
+from ..model.codes import LONG_AGO, WEEKS_PER_YEAR
 
 #: Events with which a new resident takes over a row: the story starts after the last of them.
 ARRIVALS = ("born", "moved in")
@@ -145,11 +145,13 @@ def resident_story(model, i: int, t) -> list[str]:
 def interesting_residents(model, k: int = 12, other=None) -> list[int]:
     """Residents whose story has something in it, for the story picker: most kinds of events since
     the start (then most weeks with events), among those who lived there from the start to the end,
-    in this run and in `other` (then the same person in both runs, which started alike)."""
+    in this run and in `other` (then the same person in both runs, which started alike). "From the
+    start" is the population as set up, before the warm-up: a lever that acts during the warm-up
+    (team or specialist capacity) gives the two runs different newcomers in the same rows."""
     st = model.st
-    stayed = st.arrived_week <= 0
+    stayed = st.arrived_week == LONG_AGO
     if other is not None:
-        stayed &= other.st.arrived_week <= 0
+        stayed &= other.st.arrived_week == LONG_AGO
     kinds: dict[str, int] = {}
     who, kind = [], []
     for week, idx, event in model.events.entries():
