@@ -200,3 +200,18 @@ def test_dates_and_file_names():
     assert handout_filename(SETTING) == "wijksim-handout-deprived.html"
     assert handout_filename(dataclasses.replace(SETTING, wijk="WK001400")) == "wijksim-handout-WK001400.html"
     assert handout_filename(runner.Setting(preset="../x y")) == "wijksim-handout--x-y.html"
+
+
+def test_a_handout_of_an_uploaded_scan_names_that_wijk():
+    from wijksim.model.scan import SHIPPED_TABLE
+    from wijksim.viz.upload import read_scan
+
+    with open(SHIPPED_TABLE, "rb") as f:
+        lines = f.read().splitlines()
+    row = read_scan(b"\n".join(lines[:2]))[0]  # the table's first wijk, as a municipality uploads it
+    code = dict(row)["wijk_code"]
+    own = runner.Setting(residents=300, years=1, replications=2, seed=4, upload=row)
+    result = runner.comparison(own, SCENARIOS[:1])
+    page = handout_html(result, own, SCENARIOS[:1], "nl", translator("nl"), (), DAY)
+    assert f"({code}) (eigen scan)" in page and "middenklassewijk" not in page
+    assert handout_filename(own) == f"wijksim-handout-{code}.html"

@@ -64,6 +64,7 @@ def run_record(setting, scenarios: list[tuple[str, dict[str, Any]]], version: st
             "scan_row_sha256": row_sha256(setting.upload),
             "file": OWN_SCAN_FILE,
         }
+        shown["preset"] = None  # the uploaded row decides the wijk; no type is used
     return {
         "setting": shown,
         "scenarios": dict(scenarios),

@@ -76,11 +76,6 @@ def long_date(day: date, lang: str) -> str:
     return f"{day.day} {MONTHS['nl' if lang == 'nl' else 'en'][day.month - 1]} {day.year}"
 
 
-def where_of(setting: runner.Setting, t) -> str:
-    """The wijk's label, or the neighbourhood type as the screen names it."""
-    return runner.wijk_label(setting.wijk) if setting.wijk else t(f"preset:{setting.preset or 'default'}")
-
-
 def full_levers(overrides: dict[str, Any]) -> dict[str, Any]:
     """A scenario's every lever: its changes on top of "no new decisions"."""
     return {k: overrides.get(k, REGISTRY[k].default) for k in runner.LEVERS}
@@ -89,7 +84,7 @@ def full_levers(overrides: dict[str, Any]) -> dict[str, Any]:
 def setting_line(setting: runner.Setting, lang: str, t) -> str:
     """One line for the log: where, how many residents, years, replications, seed, moved assumptions."""
     line = t("log_setting").format(
-        where=where_of(setting, t),
+        where=runner.setting_label(setting, t),
         residents=number(setting.residents, lang, 6),
         years=setting.years,
         replications=setting.replications,
@@ -142,7 +137,7 @@ def entry_html(entry: dict[str, Any], lang: str, t, heading: str = "h3", decisio
 def _settings(setting: runner.Setting, lang: str, t) -> str:
     moved = ", ".join(f"{t(k)}: {number(v, lang)}" for k, v in setting.shared) or t("handout_own_values")
     rows = [
-        (t("neighbourhood"), where_of(setting, t)),
+        (t("neighbourhood"), runner.setting_label(setting, t)),
         (t("residents"), number(setting.residents, lang, 6)),
         (t("years"), str(setting.years)),
         (t("replications"), str(setting.replications)),
@@ -204,7 +199,7 @@ def caveats(result: dict[str, Any], setting: runner.Setting, lang: str, t) -> li
     return [
         *queues,
         t("caveat_simulated").format(
-            residents=number(setting.residents, lang, 6), where=where_of(setting, t)
+            residents=number(setting.residents, lang, 6), where=runner.setting_label(setting, t)
         ),
         t("caveat_model").format(n=setting.replications),
         t("caveat_defaults"),
@@ -222,7 +217,7 @@ def handout_html(
 ) -> str:
     """The handout of one comparison (the last run's result, setting and scenarios as run) with the
     table's log, in the language."""
-    where = where_of(setting, t)
+    where = runner.setting_label(setting, t)
     title = t("handout_title").format(where=where)
     cards = scenario_cards(result, setting.years, lang, t)
     png = figures.curves_png(result, t, lang, dpi=CHART_DPI)
@@ -263,5 +258,6 @@ def handout_html(
 
 def handout_filename(setting: runner.Setting) -> str:
     """wijksim-handout-<wijk code or type>.html: letters, digits and dashes only."""
-    name = setting.wijk or setting.preset or "default"
+    own = dict(setting.upload).get("wijk_code") if setting.upload is not None else None
+    name = own or setting.wijk or setting.preset or "default"
     return f"wijksim-handout-{re.sub(r'[^A-Za-z0-9-]+', '-', name)}.html"
