@@ -150,7 +150,8 @@ def test_the_models_own_checks_refuse_impossible_rows():
 
 
 def test_files_that_are_not_a_scan():
-    assert problems_of(b"x" * (MAX_BYTES + 1)) == ["Het bestand is 1 MB; een scan mag hoogstens 1 MB zijn."]
+    too_big = ["Het bestand is groter dan 1 MB; een scan mag hoogstens 1 MB zijn."]
+    assert problems_of(b"x" * (MAX_BYTES + 1)) == too_big
     assert "geen tekstbestand" in problems_of(b"PK\x03\x04\x00\x00binary")[0]
     assert "geen UTF-8" in problems_of("wijk_code;population\né;1".encode("latin-1"))[0]
     assert problems_of(b"") == ["Het bestand is leeg."]
@@ -240,3 +241,19 @@ def test_the_page_searches_as_one_types_and_a_match_is_chosen_with_a_click():
         )
     finally:
         rc.close()
+
+
+def test_a_thousands_point_without_decimals_in_a_dutch_file_is_a_thousand():
+    from wijksim.viz.upload import plain_number
+
+    assert plain_number("19.890", dutch=True) == "19890"  # Dutch Excel: nineteen thousand
+    assert plain_number("19.890") == "19.890"  # a comma-separated file writes decimal points
+    assert plain_number("12.5", dutch=True) == "12.5"  # not a group of three: a decimal point
+    row = shipped_rows()[0]
+    households = int(float(row["households"]))
+    assert households >= 1000  # so that it has a thousands point
+    head, cells = as_csv([row], ";", ",").decode().splitlines()
+    cells = cells.split(";")
+    cells[head.split(";").index("households")] = f"{households:,}".replace(",", ".")  # as Excel shows it
+    got = dict(read_scan(f"{head}\n{';'.join(cells)}\n".encode())[0])
+    assert float(got["households"]) == households

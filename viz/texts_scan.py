@@ -46,8 +46,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "scan_at_cell": ("Rij {row}, kolom {column}", "Row {row}, column {column}"),
     "scan_more": ("… en nog {n} fouten.", "… and {n} more problems."),
     "scan_too_big": (
-        "het bestand is {size} MB; een scan mag hoogstens 1 MB zijn.",
-        "the file is {size} MB; a scan may be at most 1 MB.",
+        "het bestand is groter dan {limit} MB; een scan mag hoogstens {limit} MB zijn.",
+        "the file is larger than {limit} MB; a scan may be at most {limit} MB.",
     ),
     "scan_binary": (
         "dit is geen tekstbestand; sla de scan op als ‘CSV UTF-8’.",

@@ -68,9 +68,13 @@ def row_label(row: Row) -> str:
     return f"{names} ({d['wijk_code']})" if names else d["wijk_code"]
 
 
-def plain_number(cell: str) -> str | None:
-    """The cell as a number Python reads ("12,5" → "12.5", "1.234,5" → "1234.5"), or None."""
+def plain_number(cell: str, dutch: bool = False) -> str | None:
+    """The cell as a number Python reads ("12,5" → "12.5", "1.234,5" → "1234.5"), or None. In a
+    `dutch` file (semicolons between columns, as Dutch Excel writes) "19.890" is nineteen thousand
+    eight hundred and ninety, not 19.89: a point there groups thousands."""
     text = cell.strip().replace("\u2212", "-")
+    if dutch and re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "")
     if "," in text:
         if re.fullmatch(r"[-+]?\d{1,3}(\.\d{3})+,\d*", text):
             text = text.replace(".", "")  # Dutch thousands points
@@ -84,10 +88,15 @@ def plain_number(cell: str) -> str | None:
     return text if math.isfinite(value) else None
 
 
+def too_big() -> ScanRefused:
+    """A file over MAX_BYTES, refused (also by the page, before the browser sends it)."""
+    return ScanRefused([Problem(None, None, "scan_too_big", {"limit": MAX_BYTES / 1e6})])
+
+
 def read_scan(content: bytes) -> tuple[Row, ...]:
     """The file's rows, or ScanRefused with every problem found (up to MAX_PROBLEMS)."""
     if len(content) > MAX_BYTES:
-        raise ScanRefused([Problem(None, None, "scan_too_big", {"size": len(content) / 1e6})])
+        raise too_big()
     try:
         text = decode_text(content)
     except NotText as err:
@@ -122,7 +131,8 @@ def read_scan(content: bytes) -> tuple[Row, ...]:
                 Problem(number_, None, "scan_extra_cells", {"cells": len(cells), "expected": len(header)})
             )
         else:
-            row = _check(dict(zip(header, cells, strict=False)), number_, header, seen, problems)
+            record = dict(zip(header, cells, strict=False))
+            row = _check(record, number_, header, seen, problems, dutch=sep == ";")
             if row is not None:
                 rows.append(row)
         if len(problems) >= MAX_PROBLEMS:
@@ -135,7 +145,12 @@ def read_scan(content: bytes) -> tuple[Row, ...]:
 
 
 def _check(
-    record: dict[str, str], at: int, header: list[str], seen: dict[str, int], problems: list[Problem]
+    record: dict[str, str],
+    at: int,
+    header: list[str],
+    seen: dict[str, int],
+    problems: list[Problem],
+    dutch: bool = False,
 ) -> Row | None:
     """The row with plain numbers, or None after adding its problems."""
     found: list[Problem] = []
@@ -154,7 +169,7 @@ def _check(
     row = dict(given)
     for col in NUMERIC:
         if given.get(col):
-            plain = plain_number(given[col])
+            plain = plain_number(given[col], dutch)
             if plain is None:
                 problem(col, "scan_not_number")
             else:
@@ -181,8 +196,8 @@ def describe(problem: Problem, t: Callable[[str], str], lang: str) -> str:
     """The problem as a sentence in the language, naming the row and the column (with what the
     column means)."""
     values = dict(problem.values)
-    if "size" in values:
-        values["size"] = number(values["size"], lang, 2)
+    if "limit" in values:
+        values["limit"] = number(values["limit"], lang, 2)
     column = ""
     if problem.column:
         meaning = t(f"col:{problem.column}")

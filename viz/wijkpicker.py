@@ -17,7 +17,7 @@ import traitlets
 from ipyvuetify.extra import FileInput
 
 from . import runner, search
-from .upload import MAX_BYTES, Problem, ScanRefused, Upload, describe, read_scan, row_label
+from .upload import MAX_BYTES, Problem, ScanRefused, Upload, describe, read_scan, row_label, too_big
 
 #: Errors shown of a refused scan; the rest are counted.
 SHOWN_PROBLEMS = 10
@@ -170,7 +170,7 @@ def ScanUpload(t, lang: str, upload, on_use):
         reading.set(True)
         try:
             if file["size"] > MAX_BYTES:  # refused before a byte is sent
-                raise ScanRefused([Problem(None, None, "scan_too_big", {"size": file["size"] / 1e6})])
+                raise too_big()
             try:
                 content = file["file_obj"].read()
             except Exception:  # the browser did not send it (a new file chosen meanwhile, a timeout)
