@@ -12,8 +12,9 @@ from __future__ import annotations
 import base64
 import html
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from .. import __version__
 from ..model.params import REGISTRY
@@ -22,6 +23,9 @@ from .cards import scenario_cards
 from .controls import lever_value
 from .explain import explanation, lever_cost_line
 from .numbers import net_cost_rows, number
+
+#: The workshop's clock: Dutch time, whatever the server's (a container runs on UTC).
+WORKSHOP_TIME = ZoneInfo("Europe/Amsterdam")
 
 #: Page margin left and right (mm): the chart's 8.27 in at 150 dpi then prints at ~170 dpi.
 PAGE_MARGIN_MM = 12
@@ -231,7 +235,9 @@ def handout_html(
         for i, text in enumerate(caveats(result, setting, lang, t))
     )
     entries = "".join(f"<div class='entry'>{entry_html(x, lang, t)}</div>" for x in log)
-    made = t("handout_made").format(date=long_date(today or date.today(), lang), version=__version__)
+    made = t("handout_made").format(
+        date=long_date(today or datetime.now(WORKSHOP_TIME).date(), lang), version=__version__
+    )
     return "\n".join(
         [
             "<!DOCTYPE html>",

@@ -22,7 +22,7 @@ import solara
 from solara.components.input import use_change
 
 from .cards import scenario_cards
-from .handout import changes_line, entry_html, handout_filename, handout_html, setting_line
+from .handout import WORKSHOP_TIME, changes_line, entry_html, handout_filename, handout_html, setting_line
 from .i18n import LANGUAGES, translator
 from .runner import Setting
 
@@ -40,7 +40,7 @@ def add_entry(
     lines are kept in both languages: the language can switch after the run."""
     entry = {
         "run": len(entries) + 1,
-        "time": (now or datetime.now()).strftime("%H:%M"),
+        "time": (now or datetime.now(WORKSHOP_TIME)).strftime("%H:%M"),
         "question": question.strip(),
         "expectation": expectation.strip(),
         "decision": "",
