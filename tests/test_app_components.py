@@ -26,13 +26,16 @@ def set_input(rc, label_contains: str, value) -> None:
 
 
 def run_and_wait(rc, label="Doorrekenen", timeout=180) -> None:
+    """Press Run and wait until this run has ended (the button busy, then free again) with tabs or an
+    error to show; a run from the cache may end before the button is seen busy."""
     rc.find(v.Btn, children=[label]).widget.click()
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        if rc.find(v.Tab).widgets or rc.find(v.Alert, children=lambda c: False).widgets:
-            return
-        errors = [w for w in rc.find(v.Alert).widgets if w.type == "error"]
-        if errors:
+    started = time.time()
+    seen_busy = False
+    while time.time() < started + timeout:
+        busy = rc.find(v.Btn, children=[label]).widget.disabled
+        seen_busy |= busy
+        shown = rc.find(v.Tab).widgets or [w for w in rc.find(v.Alert).widgets if w.type == "error"]
+        if not busy and shown and (seen_busy or time.time() > started + 1.0):
             return
         time.sleep(0.05)
     raise TimeoutError("no result")

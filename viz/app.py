@@ -73,6 +73,16 @@ def overrides_of(scenario: dict[str, Any]) -> dict[str, Any]:
     return {k: scenario[k] for k in runner.LEVERS if scenario[k] != REGISTRY[k].default}
 
 
+def same_name(scenarios: list[tuple[str, dict[str, Any]]], t) -> str | None:
+    """A name two scenarios share, or that the baseline has: their results would be pooled."""
+    seen = {"baseline", t("baseline").casefold()}
+    for name, _ in scenarios:
+        if name.casefold() in seen:
+            return name
+        seen.add(name.casefold())
+    return None
+
+
 @solara.component
 def Page():
     lang = solara.use_reactive(DEFAULT_LANG)
@@ -127,17 +137,25 @@ def Page():
         ]
 
     def compute():
-        asked = (question.value, expectation.value)  # as typed when Run was pressed
+        # Everything as it was when Run was pressed: an input changed during the run belongs to the
+        # next run (and marks this one's result out of date), not to this one's label and log.
+        asked = (question.value, expectation.value)
+        this_setting, these = setting(), named()
+        clash = same_name(these, t)
+        if clash:
+            error.set(t("error_same_name").format(name=clash))
+            return None
         progress.set((0, 0))
         try:
-            res = runner.comparison(setting(), named(), lambda done, total: progress.set((done, total)))
+            res = runner.comparison(this_setting, these, lambda done, total: progress.set((done, total)))
         except ParameterError as err:
             error.set(input_error(err, lang.value, t))
             return None
+        entries = add_entry(log.value, *asked, this_setting, these, res)
         with render_context:  # one redraw for all of it, not one per value (each took ~0.3 s)
             error.set(None)
-            result.set({"result": res, "setting": setting(), "scenarios": named()})
-            log.set(add_entry(log.value, *asked, setting(), named(), res))
+            result.set({"result": res, "setting": this_setting, "scenarios": these})
+            log.set(entries)
             net.set(None)
             settings_open.set(False)
         return True

@@ -270,9 +270,9 @@ module.exports = {
       if (Math.abs(width - last) > 1) { last = width; window.dispatchEvent(new Event('resize')); }
     });
     this.observer.observe(box);
-    setTimeout(() => window.dispatchEvent(new Event('resize')), 300);
+    this.timer = setTimeout(() => window.dispatchEvent(new Event('resize')), 300);
   },
-  destroyed() { if (this.observer) this.observer.disconnect(); },
+  destroyed() { clearTimeout(this.timer); if (this.observer) this.observer.disconnect(); },
 }
 </script>"""
 

@@ -12,7 +12,8 @@ from typing import Any
 
 from ..model.codes import dose_for
 from ..model.params import REGISTRY
-from .numbers import in_language
+from .numbers import euros, in_language
+from .runner import PER_10K
 
 #: key: ((Dutch, English) explanation, (Dutch, English) source).
 EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -145,8 +146,6 @@ LEVER_COSTS: dict[str, tuple[str, tuple[str, str]]] = {
         ("per cliënt per week specialistische zorg", "per client-week of specialist care"),
     ),
 }
-#: Levers set per 10,000 residents: their dose becomes FTE or members at the simulated size.
-PER_10K = ("network_developers", "flex_team")
 
 
 def explanation(key: str, lang: str) -> tuple[str, str]:
@@ -154,11 +153,6 @@ def explanation(key: str, lang: str) -> tuple[str, str]:
     (what, source) = EXPLANATIONS[key]
     i = 0 if lang == "nl" else 1
     return what[i], source[i]
-
-
-def euros(x: float, lang: str) -> str:
-    """€ 80.000 (Dutch) or EUR 80,000 (English): whole euros, the language's separators."""
-    return ("€\u00a0" if lang == "nl" else "EUR\u00a0") + in_language(f"{x:,.0f}", lang)
 
 
 def lever_cost_line(key: str, value: Any, residents: int, lang: str) -> str:

@@ -33,6 +33,16 @@ def number(x: float, lang: str, digits: int = 3) -> str:
     return in_language(significant(x, digits), lang)
 
 
+def whole(x: float, lang: str) -> str:
+    """A whole number with the language's thousands separators: 1.600.000, −45.000."""
+    return in_language(f"{x:,.0f}", lang)
+
+
+def euros(x: float, lang: str) -> str:
+    """€ 80.000 (Dutch) or EUR 80,000 (English), the symbol held to the number."""
+    return ("€\u00a0" if lang == "nl" else "EUR\u00a0") + whole(x, lang)
+
+
 #: The net-cost table's columns: (key of `compare.net_costs`, header).
 NET_COST_COLUMNS = (
     ("lever_cost_eur", "lever cost"),
@@ -46,13 +56,11 @@ def net_cost_rows(net_costs, lang: str = "en") -> list[list[str]]:
     """Rows of (scenario, lever cost, saved light care, saved heavy care, net cost [95% CI]) in EUR,
     with the language's separators (Dutch: `1.600.000`, `−45.000`)."""
 
-    def eur(x: float) -> str:
-        return in_language(f"{x:,.0f}", lang)
-
     rows = []
     for r in net_costs.itertuples():
         cells: list[Any] = [r.scenario]
-        cells += [eur(getattr(r, key)) for key, _ in NET_COST_COLUMNS[:3]]
-        cells.append(f"{eur(r.net_cost_eur)} [{eur(r.net_cost_ci_low)}; {eur(r.net_cost_ci_high)}]")
+        cells += [whole(getattr(r, key), lang) for key, _ in NET_COST_COLUMNS[:3]]
+        low, high = whole(r.net_cost_ci_low, lang), whole(r.net_cost_ci_high, lang)
+        cells.append(f"{whole(r.net_cost_eur, lang)} [{low}; {high}]")
         rows.append(cells)
     return rows

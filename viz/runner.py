@@ -202,24 +202,30 @@ def scenarios_runs(
         _inflight.update(mine)
     try:
         frames = _run_missing(setting, list(mine), params, progress)
-        for k, future in mine.items():
-            future.set_result(frames[k])
     except BaseException as err:
-        for future in mine.values():
-            future.set_exception(err)
-        raise
-    finally:
         with _cache_lock:
-            for k in mine:
+            for k, future in mine.items():
                 _inflight.pop(k, None)
+                future.set_exception(err)
+        raise
+    with _cache_lock:  # from running to cached in one step: no moment in which a third caller sees neither
+        for k, future in mine.items():
+            _remember(k, frames[k])
+            _inflight.pop(k, None)
+            future.set_result(frames[k])
     have |= frames | {k: future.result() for k, future in waiting.items()}
     with _cache_lock:
         for k in keys:
-            _cache[k] = have[k]
-            _cache.move_to_end(k)
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
+            _remember(k, have[k])
     return [have[k] for k in keys]
+
+
+def _remember(key: tuple, frame) -> None:
+    """Keep a scenario's frame as the most recently used (the caller holds `_cache_lock`)."""
+    _cache[key] = frame
+    _cache.move_to_end(key)
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
 
 
 def _run_missing(setting: Setting, missing: list, params: dict, progress: Progress | None) -> dict:
@@ -255,15 +261,17 @@ class Prefetcher:
     """A tab's `prefetch`es, one at a time and only of the latest inputs: a slider being dragged asks
     many times, and only where it settles is run (`delay` seconds after the last ask it is taken)."""
 
-    def __init__(self, delay: float = 0.2):
+    def __init__(self, delay: float = 0.5):
         self.delay = delay
         self._lock = threading.Lock()
         self._next: tuple[Setting, list] | None = None
+        self._asked_at = 0.0
         self._busy = False
 
     def ask(self, setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> None:
         with self._lock:
             self._next = (setting, scenarios)
+            self._asked_at = time.monotonic()
             if self._busy:
                 return
             self._busy = True
@@ -271,7 +279,11 @@ class Prefetcher:
 
     def _loop(self) -> None:
         while True:
-            time.sleep(self.delay)
+            with self._lock:
+                quiet = time.monotonic() - self._asked_at
+            if quiet < self.delay:  # still being moved: wait until it has been still for `delay`
+                time.sleep(self.delay - quiet)
+                continue
             with self._lock:
                 job, self._next = self._next, None
                 if job is None:

@@ -8,5 +8,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "source": ("Bron", "Source"),
     "no_measures": ("geen maatregelen", "no measures"),
     "baseline_folded": ("alle maatregelen uit; capaciteit zoals nu", "all measures off; capacity as now"),
+    "error_same_name": (
+        "Twee scenario's heten ‘{name}’ (of het heet als ‘geen nieuwe besluiten’): geef elk een eigen naam.",
+        "Two scenarios are called '{name}' (or it is named like 'no new decisions'): give each its own name.",
+    ),
     "number_range": ("Typ een getal van {low} tot {high}.", "Type a number from {low} to {high}."),
 }

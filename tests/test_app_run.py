@@ -1,0 +1,51 @@
+"""What a run of the page belongs to: the inputs as they were when Run was pressed (an input changed
+during the run marks the result out of date and waits for the next run), and scenarios that would be
+pooled under one name are refused before any run."""
+
+from __future__ import annotations
+
+import time
+
+import ipyvuetify as v
+import solara
+from test_app_components import run_and_wait, set_input
+from wijksim.viz.app import Page
+
+
+def alerts(rc, kind: str) -> list[str]:
+    return [str(w.children) for w in rc.find(v.Alert).widgets if w.type == kind]
+
+
+def test_an_input_changed_during_a_run_belongs_to_the_next_run():
+    box, rc = solara.render(Page(), handle_error=False)
+    try:
+        set_input(rc, "Inwoners", 210)
+        rc.find(v.Btn, children=["Doorrekenen"]).widget.click()
+        deadline = time.time() + 30
+        while time.time() < deadline and not rc.find(v.Btn, children=["Doorrekenen"]).widget.disabled:
+            time.sleep(0.02)
+        set_input(rc, "Inwoners", 260)  # while the run of 210 residents is under way
+        deadline = time.time() + 180
+        while time.time() < deadline and not rc.find(v.Tab).widgets:
+            time.sleep(0.05)
+        label = "".join(
+            str(getattr(w.template, "template", w.template)) for w in rc.find(v.VuetifyTemplate).widgets
+        )
+        assert "210 gesimuleerde inwoners" in label and "260 gesimuleerde inwoners" not in label
+        assert any("verouderd" in a for a in alerts(rc, "warning"))  # the result is marked out of date
+    finally:
+        rc.close()
+
+
+def test_two_scenarios_of_one_name_are_refused_before_any_run():
+    box, rc = solara.render(Page(), handle_error=False)
+    try:
+        set_input(rc, "Inwoners", 200)
+        names = [w for w in rc.find(v.TextField).widgets if w.label == "Naam"]
+        names[1].v_model = "A"  # scenario 2 renamed as scenario 1
+        names[1].fire_event("focusout", None)
+        run_and_wait(rc)
+        assert any("Twee scenario's heten ‘A’" in a for a in alerts(rc, "error"))
+        assert not rc.find(v.Tab).widgets  # nothing was run
+    finally:
+        rc.close()
