@@ -11,7 +11,7 @@ import numpy as np
 from ..model.diagnostics import RUNAWAY_YEARS
 from ..model.params import REGISTRY
 from .export import OWN_SCAN_FILE
-from .numbers import in_language, number
+from .numbers import number
 from .runner import LEVERS, WIJK_TABLE, Setting
 
 
@@ -56,10 +56,10 @@ def summary_sentences(result: dict[str, Any], t, lang: str = "en") -> list[str]:
                     t("unsure").format(ind=t(ind), lo=num(r.ci_low * scale, 2), hi=num(r.ci_high * scale, 2))
                 )
         c = result["net_costs"].set_index("scenario").loc[name]
-        cost = t("net_cost").format(
-            net=in_language(f"{c.net_cost_eur / 1e6:.2f}", lang),
-            lo=in_language(f"{c.net_cost_ci_low / 1e6:.2f}", lang),
-            hi=in_language(f"{c.net_cost_ci_high / 1e6:.2f}", lang),
+        cost = t("net_cost").format(  # in millions to 2 significant digits, as the cards say them
+            net=number(c.net_cost_eur / 1e6, lang, 2),
+            lo=number(c.net_cost_ci_low / 1e6, lang, 2),
+            hi=number(c.net_cost_ci_high / 1e6, lang, 2),
         )
         out.append(f"**{name}** ({t('year')} {int(last.year.max())}): " + "; ".join(lines) + ". " + cost)
     for name, queue in result.get("warnings", {}).items():
