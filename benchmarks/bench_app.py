@@ -81,13 +81,13 @@ def main() -> None:
                 field.fill(dose)
                 field.press("Enter")
                 page.wait_for_timeout(500)  # a person looks at the value before pressing Run
-                before = page.locator(".summary").inner_text()
+                before = page.locator(".summary").text_content()
                 t2 = time.perf_counter()
                 run.click()
                 # Check in the page every 50 ms rather than ask from here: each question costs CPU
                 # on the same two cores the runs need, which a workshop user's screen does not.
                 page.wait_for_function(
-                    "before => document.querySelector('.summary')?.innerText !== before",
+                    "before => document.querySelector('.summary')?.textContent !== before",
                     arg=before,
                     polling=50,
                     timeout=120_000,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import sync_playwright
+from wijksim.viz.chart_bundle import BUNDLE_PATH
 
 pytestmark = pytest.mark.browser
 
@@ -75,13 +76,16 @@ def browser():
         b.close()
 
 
-def open_page(browser, url, errors=None, size: tuple[int, int] = (1366, 768)):
-    """A new page in its own context, at a projector's 1366×768 unless `size` says otherwise."""
+def open_page(browser, url, errors=None, size: tuple[int, int] = (1366, 768), requests=None):
+    """A new page in its own context, at a projector's 1366×768 unless `size` says otherwise (and
+    the addresses it asks for in `requests`)."""
     context = browser.new_context(viewport={"width": size[0], "height": size[1]})
     page = context.new_page()
     if errors is not None:
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
+    if requests is not None:
+        page.on("request", lambda r: requests.append(r.url))
     page.goto(url)
     page.get_by_role("button", name="Doorrekenen").wait_for(timeout=60_000)
     return context, page
@@ -105,10 +109,17 @@ def summary_text(page) -> str:
 
 def test_page_loads_runs_and_shows_scenarios_with_bands(browser, app_url):
     errors: list[str] = []
+    requests: list[str] = []
     started = time.time()
-    context, page = open_page(browser, app_url, errors)
+    context, page = open_page(browser, app_url, errors, requests=requests)
     usable = time.time() - started
     page.screenshot(path=ARTIFACTS / "01-start.png", full_page=True)
+
+    def bundles() -> int:  # plotly's code, served once by `wijksim app` (viz/chart_bundle.py)
+        return sum(url.endswith(BUNDLE_PATH) for url in requests)
+
+    page.wait_for_timeout(3000)
+    assert bundles() == 1  # fetched while the table chooses, before any Run
     small(page)
     run(page)
     page.screenshot(path=ARTIFACTS / "02-comparison.png", full_page=True)
@@ -117,6 +128,7 @@ def test_page_loads_runs_and_shows_scenarios_with_bands(browser, app_url):
     chart = page.locator(".curves-chart .js-plotly-plot")
     chart.locator(".xtick text").first.wait_for(timeout=20_000)
     assert "Geen nieuwe besluiten" in chart_traces(page)  # the curves with their bands
+    assert bundles() == 1  # the chart took plotly's code from the page, not a second copy
     assert not errors, errors
     assert usable < 30
     context.close()

@@ -1,5 +1,6 @@
 """Runs ahead of the Run button: a scenario another caller is already running is waited for, not run
-twice, and a tab's prefetcher runs only where a dragged slider settles."""
+twice, and a tab's prefetcher runs only where a dragged slider settles, and a value set on purpose at
+once."""
 
 from __future__ import annotations
 
@@ -64,6 +65,30 @@ def test_the_prefetcher_runs_only_where_the_slider_settles(counted):
     assert ran == {TINY.in_fte({"flex_team": 4.0})["flex_team"]}, counted  # per 10,000 as FTE
 
 
+def test_a_value_set_on_purpose_runs_at_once_a_drag_waits_until_still(counted):
+    setting = runner.Setting(residents=150, years=1, replications=2, seed=15)
+    runner.scenario_runs(setting, {})  # the baseline in the cache already
+    counted.clear()
+    ahead = runner.Prefetcher(delay=20.0)  # a drag's values wait until the inputs are still for 20 s
+    ahead.ask(setting, [("A", {"flex_team": 1.0})])
+    time.sleep(1.5)
+    assert counted == []  # still waiting: it might be a slider being dragged
+    ahead.settle()  # let go: the value is meant
+    deadline = time.time() + 15
+    while time.time() < deadline and not counted:
+        time.sleep(0.05)
+    assert counted == [[TINY.in_fte({"flex_team": 1.0})["flex_team"]]]
+    ahead.settle()  # typed and entered: the ask that follows is taken at once
+    ahead.ask(setting, [("A", {"flex_team": 2.0})])
+    deadline = time.time() + 15
+    while time.time() < deadline and len(counted) < 2:
+        time.sleep(0.05)
+    assert counted[1] == [TINY.in_fte({"flex_team": 2.0})["flex_team"]]
+    ahead.ask(setting, [("A", {"flex_team": 3.0})])  # no settle: waits again
+    time.sleep(1.5)
+    assert len(counted) == 2
+
+
 def test_input_the_run_button_would_refuse_is_not_prefetched(counted):
     setting = runner.Setting(residents=150, years=1, replications=2, seed=14)
     runner.prefetch(setting, [("A", {"specialist_capacity_factor": -1.0})])  # refused: quietly nothing
@@ -77,10 +102,12 @@ def test_the_page_runs_a_changed_lever_before_run_is_pressed(monkeypatch):
     from wijksim.viz.app import Page
 
     asked = []
-    real_ask = runner.Prefetcher.ask
+    real_ask, real_init = runner.Prefetcher.ask, runner.Prefetcher.__init__
     monkeypatch.setattr(
         runner.Prefetcher, "ask", lambda self, s, sc: (asked.append(sc), real_ask(self, s, sc))
     )
+    # Inputs would have to be still for a minute: only a value typed and entered (settled) runs sooner.
+    monkeypatch.setattr(runner.Prefetcher, "__init__", lambda self: real_init(self, delay=60.0))
     box, rc = solara.render(Page(), handle_error=False)
     try:
         set_input(rc, "Inwoners", 200)
@@ -91,15 +118,24 @@ def test_the_page_runs_a_changed_lever_before_run_is_pressed(monkeypatch):
         field.v_model = "1,5"
         field.fire_event("keyup.enter", None)
 
-        def cached() -> list:  # scenario keys hold the doses per 10,000 as the page sets them
+        def cached(dose: float) -> list:  # scenario keys hold the doses per 10,000 as the page sets them
             return [
-                k for k in list(runner._cache) if k[0].residents == 200 and dict(k[1]).get("flex_team") == 1.5
+                k
+                for k in list(runner._cache)
+                if k[0].residents == 200 and dict(k[1]).get("flex_team") == dose
             ]
 
-        deadline = time.time() + 120
-        while time.time() < deadline and not cached():
+        deadline = time.time() + 40
+        while time.time() < deadline and not cached(1.5):
             time.sleep(0.05)
         assert asked and dict(asked[-1])["A"]["flex_team"] == 1.5
-        assert cached(), "the changed scenario is in the cache before Run is pressed"
+        assert cached(1.5), "the changed scenario is in the cache before Run is pressed"
+        slider = rc.find(v.Slider, class_="scenario-1-flex_team-control-slider").widget
+        slider.v_model = 2.5  # dragged there ...
+        slider.fire_event("change", 2.5)  # ... and let go
+        deadline = time.time() + 40
+        while time.time() < deadline and not cached(2.5):
+            time.sleep(0.05)
+        assert cached(2.5), "a slider let go runs at once, too"
     finally:
         rc.close()

@@ -26,7 +26,9 @@ def test_an_input_changed_during_a_run_belongs_to_the_next_run():
             time.sleep(0.02)
         set_input(rc, "Inwoners", 260)  # while the run of 210 residents is under way
         deadline = time.time() + 180
-        while time.time() < deadline and not rc.find(v.Tab).widgets:
+        while time.time() < deadline and not (  # the run over and drawn, not a page half-way through
+            rc.find(v.Tab).widgets and not rc.find(v.Btn, children=["Doorrekenen"]).widget.disabled
+        ):
             time.sleep(0.05)
         label = "".join(
             str(getattr(w.template, "template", w.template)) for w in rc.find(v.VuetifyTemplate).widgets

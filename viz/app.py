@@ -24,7 +24,7 @@ from ..model.params import REGISTRY, ParameterError
 from ..model.scan import row_csv, row_sha256
 from . import figures, runner, summary
 from .cards import scenario_cards
-from .charts import Curves
+from .charts import Curves, PreloadCharts
 from .controls import LeverControls, Settings, lever_list, own_values
 from .export import OWN_SCAN_FILE, differences_csv, run_record
 from .i18n import LANGUAGES, translator
@@ -32,6 +32,7 @@ from .log import HandoutDownloads, LogPanel, add_entry
 from .messages import input_error
 from .network_tab import NetworkTab, StoryTab
 from .numbers import net_cost_rows, number
+from .widgets import SETTLED
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
 START_SCENARIOS = [
@@ -62,6 +63,15 @@ def _warm_up_after_first_page() -> None:
     PAGE_DRAWN.wait(timeout=20)
     time.sleep(0.5)  # the browser draws what the server sent
     runner.warm_up()
+    preload_results()
+
+
+def preload_results() -> None:
+    """Import what the first result's page needs and the first page does not: scipy.stats (the
+    bands) and plotly's figure widget with anywidget, about a second, while the table is still
+    choosing its wijk rather than after its first Run."""
+    import plotly.graph_objs._figurewidget  # noqa: F401  # start-up: after the first page
+    import scipy.stats  # noqa: F401  # start-up: after the first page
 
 
 if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the workers early
@@ -163,6 +173,7 @@ def Page():
     task = solara.lab.use_task(compute, dependencies=None)
     solara.use_effect(PAGE_DRAWN.set, [])
     prefetcher = solara.use_memo(runner.Prefetcher, [])
+    SETTLED.provide(prefetcher.settle)  # a value set on purpose runs at once, a drag when still
 
     def ahead() -> None:  # once a table iterates, the changed scenario runs while it talks
         if result.value is not None and not task.pending:
@@ -178,6 +189,7 @@ def Page():
     ):
         solara.Markdown(f"## {t('title')}")
         solara.ToggleButtonsSingle(value=lang, values=list(LANGUAGES), classes=["lang-toggle"])
+        PreloadCharts()
 
     with solara.Columns([1, 3] if settings_open.value else [0, 1]):
         with solara.Column(classes=["settings"]):
@@ -273,6 +285,31 @@ def ScenarioCards(res, years: int, lang: str, t, stale: bool):
                 solara.Text(card["period"], style={"font-size": "0.85em", "color": "#555"})
 
 
+def net_cost_table(res: dict[str, Any], lang: str, t) -> str:
+    """The net costs per scenario as a Markdown table."""
+    rows = [
+        "| | " + " | ".join((t("lever_cost"), t("saved_light"), t("saved_heavy"), t("net"))) + " |",
+        "|---|---|---|---|---|",
+    ]
+    rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"], lang)]
+    return "\n".join(rows)
+
+
+@solara.component
+def SummaryAndCosts(res: dict[str, Any], t, lang: str):
+    """The summary in words and the net-cost table, worked out once per result and language (the
+    page redraws the results when a run starts and ends, too)."""
+    sentences, cost_table = solara.use_memo(
+        lambda: (summary.summary_sentences(res, t, lang), net_cost_table(res, lang, t)), [id(res), lang]
+    )
+    solara.Markdown(f"### {t('summary')}")
+    with solara.Div(classes=["summary"]):
+        for line in sentences:
+            solara.Markdown(line)
+    solara.Markdown(f"### {t('net_costs')}")
+    solara.Markdown(cost_table)
+
+
 @solara.component
 def Results(t, lang, task, progress, error, result, net, net_choice, net_year, story_who, current, log):
     with solara.Row():
@@ -299,17 +336,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
     with solara.lab.Tabs():
         with solara.lab.Tab(t("curves")):
             Curves(res, t, lang)
-            solara.Markdown(f"### {t('summary')}")
-            with solara.Div(classes=["summary"]):
-                for line in summary.summary_sentences(res, t, lang):
-                    solara.Markdown(line)
-            solara.Markdown(f"### {t('net_costs')}")
-            rows = [
-                "| | " + " | ".join((t("lever_cost"), t("saved_light"), t("saved_heavy"), t("net"))) + " |",
-                "|---|---|---|---|---|",
-            ]
-            rows += ["| " + " | ".join(cells) + " |" for cells in net_cost_rows(res["net_costs"], lang)]
-            solara.Markdown("\n".join(rows))
+            SummaryAndCosts(res, t, lang)
         with solara.lab.Tab(t("network")), solara.Div(classes=["network-tab"]):
             NetworkTab(t, lang, result, net, net_choice, net_year, story_who)
         with solara.lab.Tab(t("story")), solara.Div(classes=["story-tab"]):

@@ -25,15 +25,22 @@ CARD_INDICATORS = (
 )
 
 
-def paired_change(runs, name: str, indicator: str, first_year: int) -> tuple[float, float, float]:
-    """Mean and 95% interval of (scenario − baseline) per replication, averaged over the years from
-    `first_year` on."""
-    late = runs[runs.year >= first_year]
-    by = late.groupby(["scenario", "replication"])[indicator].mean()
-    diff = (by.loc[name] - by.loc["baseline"]).dropna().sort_index().to_numpy(float)
-    if len(diff) == 0:
-        return float("nan"), float("nan"), float("nan")
-    return t_interval(diff)
+def paired_changes(
+    runs, indicators: list[str], first_year: int
+) -> dict[tuple[str, str], tuple[float, float, float]]:
+    """Per (scenario, indicator): mean and 95% interval of (scenario − baseline) per replication,
+    averaged over the years from `first_year` on (one grouping for all of them)."""
+    by = runs[runs.year >= first_year].groupby(["scenario", "replication"])[indicators].mean()
+    base = by.loc["baseline"]
+    out = {}
+    for name in by.index.unique("scenario"):
+        if name == "baseline":
+            continue
+        diffs = by.loc[name].sub(base, axis=0).sort_index()
+        for ind in indicators:
+            diff = diffs[ind].dropna().to_numpy(float)
+            out[name, ind] = t_interval(diff) if len(diff) else (float("nan"),) * 3
+    return out
 
 
 def _interval(lo: float, hi: float, lang: str, digits: int = 2) -> str:
@@ -68,12 +75,10 @@ def scenario_cards(result: dict[str, Any], years: int, lang: str, t) -> list[dic
     runs = result["runs"]
     first = years // 2 + 1
     costs = result["net_costs"].set_index("scenario")
+    changes = paired_changes(runs, [ind for ind, _ in CARD_INDICATORS], first)
     cards = []
     for name in [s for s in dict.fromkeys(runs.scenario) if s != "baseline"]:
-        lines = [
-            change_line(ind, scale, paired_change(runs, name, ind, first), lang, t)
-            for ind, scale in CARD_INDICATORS
-        ]
+        lines = [change_line(ind, scale, changes[name, ind], lang, t) for ind, scale in CARD_INDICATORS]
         cards.append(
             {
                 "name": name,

@@ -14,7 +14,7 @@ from ..model.presets import PRESET_NAMES
 from . import runner
 from .explain import lever_cost_line
 from .numbers import number
-from .widgets import NumberSlider, WhatItMeans
+from .widgets import SETTLED, NumberSlider, WhatItMeans
 from .wijkpicker import Chosen, ScanUpload, WijkSearch
 
 
@@ -50,8 +50,13 @@ def LeverControls(
     """A scenario's levers: each with its label above, a number field, its yearly price (and what this
     dose costs at the simulated size) and what it means."""
 
+    settled = solara.use_context(SETTLED)
+
     def set_(key):
         return lambda v: on_change({**scenario, key: v})
+
+    def switch(key):
+        return lambda v: (settled(), on_change({**scenario, key: v}))
 
     # one group per scenario, so that a screen reader says whose lever it is
     group = {"role": "group", "aria-label": f"{t('scenario')} {scenario['name']}"}
@@ -61,7 +66,7 @@ def LeverControls(
             p = REGISTRY[key]
             with solara.Div(classes=["lever", f"{testid}-{key}"]):
                 if p.kind is bool:
-                    solara.Switch(label=t(key), value=scenario[key], on_value=set_(key))
+                    solara.Switch(label=t(key), value=scenario[key], on_value=switch(key))
                 else:
                     low, high, step = p.slider()  # workshop-sized ranges from the registry
                     NumberSlider(

@@ -259,13 +259,20 @@ def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> N
 
 class Prefetcher:
     """A tab's `prefetch`es, one at a time and only of the latest inputs: a slider being dragged asks
-    many times, and only where it settles is run (`delay` seconds after the last ask it is taken)."""
+    many times, and only where it settles is run (`delay` seconds after the last ask it is taken).
+    A value set on purpose (typed and entered, a slider let go, a switch) calls `settle`: what is
+    asked then is taken at once, without waiting for the inputs to be still."""
+
+    #: Seconds after `settle` in which an ask is taken at once (the page asks after its redraw).
+    SETTLED_FOR = 1.0
 
     def __init__(self, delay: float = 0.5):
         self.delay = delay
         self._lock = threading.Lock()
+        self._wake = threading.Event()
         self._next: tuple[Setting, list] | None = None
         self._asked_at = 0.0
+        self._settled_until = 0.0
         self._busy = False
 
     def ask(self, setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> None:
@@ -273,22 +280,33 @@ class Prefetcher:
             self._next = (setting, scenarios)
             self._asked_at = time.monotonic()
             if self._busy:
+                self._wake.set()  # a waiting loop looks again: this ask may be a settled one
                 return
             self._busy = True
         threading.Thread(target=self._loop, name="prefetch", daemon=True).start()
 
+    def settle(self) -> None:
+        """A value was set on purpose: the latest ask, or the next within `SETTLED_FOR`, runs now."""
+        with self._lock:
+            self._settled_until = time.monotonic() + self.SETTLED_FOR
+        self._wake.set()
+
     def _loop(self) -> None:
         while True:
             with self._lock:
-                quiet = time.monotonic() - self._asked_at
-            if quiet < self.delay:  # still being moved: wait until it has been still for `delay`
-                time.sleep(self.delay - quiet)
+                now = time.monotonic()
+                quiet = now - self._asked_at
+                settled = now < self._settled_until
+            if quiet < self.delay and not settled:  # still being moved: wait until still for `delay`
+                self._wake.wait(self.delay - quiet)
+                self._wake.clear()
                 continue
             with self._lock:
                 job, self._next = self._next, None
                 if job is None:
                     self._busy = False
                     return
+                self._settled_until = 0.0  # taken: the next moves wait again
             try:
                 prefetch(*job)
             except Exception:  # noqa: BLE001 - ahead of time only: the Run button reports any failure

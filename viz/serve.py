@@ -105,7 +105,10 @@ def serve(sock: socket.socket, host: str, port: int, hosts: list[str]) -> None:
     # Solara warns on every session that a cookie with samesite=none needs https; on 127.0.0.1 the
     # browser falls back to samesite=lax, which is what a local app wants.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https")
-    config = uvicorn.Config(guarded(solara_app(), hosts), log_level="warning", lifespan="on")
+    from .chart_bundle import SERVED, BundleRoute  # start-up: with the server, as Solara
+
+    os.environ[SERVED] = "1"
+    config = uvicorn.Config(guarded(BundleRoute(solara_app()), hosts), log_level="warning", lifespan="on")
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:

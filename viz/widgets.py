@@ -15,10 +15,16 @@ from collections.abc import Callable
 
 import reacton.ipyvuetify as rv
 import solara
+from reacton.ipyvue import use_event
 from solara.components.input import use_change
 
 from .explain import explanation
 from .numbers import number
+
+#: Called when a control's value is set on purpose (typed and entered, a slider let go, a switch
+#: clicked), not while a slider is dragged: the page then runs the changed scenario at once
+#: (`runner.Prefetcher.settle`). Nothing outside a page that provides it.
+SETTLED = solara.create_context(lambda: None)
 
 
 def parse_number(text: str) -> float | None:
@@ -56,6 +62,7 @@ def NumberSlider(
 ):
     """A slider with its label above and a number field beside it (see the module's docstring)."""
     typed = solara.use_reactive(None)  # the field's text while it does not hold an allowed number
+    settled = solara.use_context(SETTLED)
     shown = number(value, lang, 6)
     problem = None
     if typed.value is not None:
@@ -67,6 +74,8 @@ def NumberSlider(
             typed.set(text or "")
         else:
             typed.set(None)
+            if x != value:
+                settled()
             on_value(x)
 
     def slide(x: float) -> None:
@@ -77,7 +86,7 @@ def NumberSlider(
         solara.HTML(tag="div", unsafe_innerHTML=html.escape(label), classes=["control-label"])
         with solara.Row(style={"align-items": "center", "gap": "12px"}):
             with solara.Div(style={"flex": "1 1 auto", "min-width": "80px"}):
-                rv.Slider(
+                slider = rv.Slider(
                     v_model=value,
                     on_v_model=slide,
                     min=low,
@@ -87,6 +96,7 @@ def NumberSlider(
                     attributes={"aria-label": label},
                     class_=f"{testid}-slider",
                 )
+                use_event(slider, "change", lambda *_: settled())  # let go (a drag sends values before)
             with solara.Div(style={"flex": "0 0 92px"}):
                 field = rv.TextField(
                     v_model=typed.value if typed.value is not None else shown,
