@@ -4,11 +4,13 @@ pooled under one name are refused before any run."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import ipyvuetify as v
 import solara
 from test_app_components import run_and_wait, set_input
+from wijksim.viz import runner
 from wijksim.viz.app import Page
 
 
@@ -16,7 +18,10 @@ def alerts(rc, kind: str) -> list[str]:
     return [str(w.children) for w in rc.find(v.Alert).widgets if w.type == kind]
 
 
-def test_an_input_changed_during_a_run_belongs_to_the_next_run():
+def test_an_input_changed_during_a_run_belongs_to_the_next_run(monkeypatch):
+    # The run waits until the input has changed: "during the run" by construction, not by timing.
+    changed, real = threading.Event(), runner.comparison
+    monkeypatch.setattr(runner, "comparison", lambda *a, **k: (changed.wait(60), real(*a, **k))[1])
     box, rc = solara.render(Page(), handle_error=False)
     try:
         set_input(rc, "Inwoners", 210)
@@ -25,6 +30,7 @@ def test_an_input_changed_during_a_run_belongs_to_the_next_run():
         while time.time() < deadline and not rc.find(v.Btn, children=["Doorrekenen"]).widget.disabled:
             time.sleep(0.02)
         set_input(rc, "Inwoners", 260)  # while the run of 210 residents is under way
+        changed.set()
         deadline = time.time() + 180
         while time.time() < deadline and not (  # the run over and drawn, not a page half-way through
             rc.find(v.Tab).widgets and not rc.find(v.Btn, children=["Doorrekenen"]).widget.disabled

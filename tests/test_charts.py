@@ -171,3 +171,28 @@ def test_the_curves_component_shows_a_plotly_chart_and_the_toggle_switches_views
     )
     assert "herhaling voor herhaling" in notes and "ingelopen" in notes
     rc.close()
+
+
+def test_new_numbers_in_the_same_curves_update_the_chart_in_one_batch(monkeypatch):
+    """A lever changed: the chart keeps its traces and takes the new numbers in one message (one
+    redraw in the browser); the figure it then holds is the new result's, property for property."""
+    first, second = comparison(3), comparison(5)
+    chosen = solara.reactive(first)
+
+    @solara.component
+    def Shown():
+        charts.Curves(chosen.value, translator("nl"), "nl")
+
+    _, rc = solara.render(Shown(), handle_error=False)
+    widget = rc.find(go.FigureWidget).widget
+    replaced = []
+    real_add = widget.add_traces
+    monkeypatch.setattr(widget, "add_traces", lambda *a, **k: (replaced.append(1), real_add(*a, **k)))
+    chosen.set(second)
+    assert rc.find(go.FigureWidget).widget is widget and not replaced  # updated, not rebuilt
+    shown = widget.to_plotly_json()
+    wanted = charts.curves_figure(second, translator("nl"), "nl").to_plotly_json()
+    for trace in shown["data"]:
+        trace.pop("uid", None)
+    assert shown == wanted
+    rc.close()

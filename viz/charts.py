@@ -278,6 +278,14 @@ def PlotlyChart(drawn: Drawn, key: Any):
         fig = drawn.fig
         widget = solara.get_widget(element)
         widget._config = CONFIG
+        if [t.type for t in widget.data] == [t.type for t in fig.data] and widget.data:
+            # The same curves with new numbers (a lever changed): one message and one redraw in
+            # the browser, not three (layout, traces added, old traces removed).
+            with widget.batch_update():
+                for old, new in zip(widget.data, fig.data, strict=True):
+                    old.update(new.to_plotly_json(), overwrite=True)
+                widget.layout.update(fig.layout.to_plotly_json(), overwrite=True)
+            return
         widget.layout = fig.layout
         old = len(widget.data)
         widget.add_traces(fig.data)

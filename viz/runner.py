@@ -22,7 +22,7 @@ from ..experiments.compare import differences, growing_queues, net_costs
 from ..experiments.run import RunSpec
 from ..experiments.seeds import spawn_seeds
 from ..experiments.tasks import execute_run, execute_warmed_run, results_frame, warm_up_neighbourhood
-from ..experiments.workers import WorkerPool, worker_pool
+from ..experiments.workers import APP_PRELOAD, WorkerPool, worker_pool
 from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
 from ..model.params import STARTING_AFTER_WARM_UP, ParameterError
@@ -160,7 +160,7 @@ def pool() -> WorkerPool:
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = worker_pool((os.cpu_count() or 2) + 1)
+            _pool = worker_pool((os.cpu_count() or 2) + 1, preload=APP_PRELOAD)  # the app never uses Dask
         return _pool
 
 
