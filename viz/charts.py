@@ -271,7 +271,8 @@ class Drawn:
 @solara.component
 def PlotlyChart(drawn: Drawn, key: Any):
     """solara.FigurePlotly plus plotly's config (which FigurePlotly does not pass on): one figure
-    widget, its layout and traces replaced when `key` changes."""
+    widget, redrawn when `key` changes: the same curves with new numbers in one batch, other curves
+    (the other view, another number of scenarios) by replacing layout and traces."""
     element = chart_widget().element()
 
     def update() -> None:
