@@ -17,11 +17,21 @@ $(VENV)/.installed: pyproject.toml
 
 # The workshop app runs offline: Solara's front-end comes from solara-assets; KaTeX (which Solara's
 # Markdown loads) is not in it, so it is unpacked from the npm registry into Solara's CDN cache.
+# The charts use plotly.js's basic build (viz/chart_bundle.py) at the version the installed plotly
+# ships, from the npm registry too (fetched again when plotly's version changes).
 CDN := $(VENV)/share/solara/cdn
+PLOTLY_BASIC := $(VENV)/share/wijksim/plotly-basic.min.js
+PLOTLY_JS_VERSION = $(VENV)/bin/python -c "from wijksim.viz.chart_bundle import FULL_FILE, plotly_js_version as v; print(v(FULL_FILE))"
 offline-assets:
 	@test -f $(CDN)/katex@0.16.9/dist/contrib/auto-render.min.js || { \
 	  tmp=$$(mktemp -d) && (cd $$tmp && npm pack katex@0.16.9 --silent >/dev/null && tar xzf katex-0.16.9.tgz) \
 	  && mkdir -p $(CDN)/katex@0.16.9 && cp -r $$tmp/package/. $(CDN)/katex@0.16.9/ && rm -rf $$tmp; }
+	@version=$$($(PLOTLY_JS_VERSION)) && test -n "$$version" && { \
+	  head -c 300 $(PLOTLY_BASIC) 2>/dev/null | grep -q "v$$version" || { \
+	    tmp=$$(mktemp -d) && (cd $$tmp && npm pack plotly.js-basic-dist-min@$$version --silent >/dev/null \
+	      && tar xzf plotly.js-basic-dist-min-$$version.tgz) \
+	    && mkdir -p $$(dirname $(PLOTLY_BASIC)) && cp $$tmp/package/plotly-basic.min.js $(PLOTLY_BASIC) \
+	    && cp $$tmp/package/LICENSE $$(dirname $(PLOTLY_BASIC))/plotly.js-LICENSE && rm -rf $$tmp; }; }
 
 run: $(VENV)/.installed
 	$(VENV)/bin/wijksim run --preset default --years $(YEARS) --out $(OUT)

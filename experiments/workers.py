@@ -12,8 +12,10 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import signal
+import sys
 import threading
 from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import forkserver
 from multiprocessing.connection import wait
 
 from ..model.params import ParameterError
@@ -37,6 +39,35 @@ def forkserver_context(preload: list[str] | None = None) -> mp.context.ForkServe
     context = mp.get_context("forkserver")
     context.set_forkserver_preload(FORKSERVER_PRELOAD if preload is None else preload)
     return context
+
+
+#: The app's workers run below the page's priority (Linux `nice`): the fork server imports the model
+#: while the server and the browser draw the first page, and when the page and the runs want the same
+#: cores, the page is drawn first. Alone on a core, the runs are as fast as at normal priority.
+APP_WORKER_NICE = 10
+
+
+def background_priority_possible() -> bool:
+    """Whether one thread's priority can be lowered without the rest of the process (Linux)."""
+    return sys.platform == "linux"
+
+
+def start_fork_server(preload: list[str], nice: int = APP_WORKER_NICE) -> None:
+    """Start this process's fork server now, `nice` steps below normal priority, so that it imports
+    `preload` in the background. Only a short-lived thread of its own is lowered (Linux gives each
+    thread its own priority); the fork server inherits it and so do the workers it forks. No effect
+    on a fork server already running."""
+
+    def start() -> None:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), nice)
+        forkserver_context(preload)
+        forkserver.ensure_running()  # the module's own entry point, which every forkserver pool calls
+
+    if not background_priority_possible():
+        raise RuntimeError("a thread's own priority needs Linux")
+    thread = threading.Thread(target=start, name="start-fork-server")
+    thread.start()
+    thread.join()
 
 
 class WorkerPool(ProcessPoolExecutor):

@@ -134,8 +134,9 @@ def test_page_loads_runs_and_shows_scenarios_with_bands(browser, app_url):
     context.close()
 
 
-#: The chart's traces as plotly holds them in the page: name and y values.
-TRACES = """() => document.querySelector('.curves-chart .js-plotly-plot').data
+#: The chart's traces as plotly draws them in the page: name and y values (`_fullData`: the figure
+#: arrives with its numbers as typed arrays in base64, which plotly.js decodes there).
+TRACES = """() => document.querySelector('.curves-chart .js-plotly-plot')._fullData
     .map(d => [d.name || '', Array.from(d.y)])"""
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 
-import plotly.graph_objects as go
 from starlette.responses import PlainTextResponse
 from wijksim.viz import chart_bundle
 
@@ -38,24 +37,34 @@ def get(app, path: str) -> tuple[int, dict[str, str], bytes]:
     )
 
 
-def test_the_bundle_is_served_at_its_address_and_everything_else_goes_on():
+def test_plotly_js_is_served_at_its_address_and_everything_else_goes_on():
     route = chart_bundle.BundleRoute(PlainTextResponse("the app"))
     status, headers, body = get(route, chart_bundle.BUNDLE_PATH)
     assert status == 200 and headers["content-type"].startswith("text/javascript")
-    assert body == chart_bundle.BUNDLE_FILE.read_bytes()  # the installed plotly's own
+    assert body == chart_bundle.PLOTLY_FILE.read_bytes()
+    assert b"window.Plotly" in body  # what the widget's module reads once it is evaluated
     assert "max-age" in headers["cache-control"]
     assert get(route, "/")[2] == b"the app" and get(route, "/_wijksim/other.js")[2] == b"the app"
 
 
-def test_the_chart_widget_carries_an_import_not_plotly(monkeypatch):
-    monkeypatch.delenv(chart_bundle.SERVED, raising=False)
-    assert chart_bundle.chart_widget() is go.FigureWidget  # nobody serves the address: plotly's own
+def test_the_basic_plotly_js_is_installed_at_the_version_of_the_installed_plotly():
+    """`make` installs plotly.js's basic build (a quarter of the full one's evaluation time) at the
+    version the installed plotly ships: the charts' layout options are that version's."""
+    assert chart_bundle.PLOTLY_FILE == chart_bundle.BASIC_FILE
+    assert chart_bundle.BASIC_FILE.stat().st_size < chart_bundle.FULL_FILE.stat().st_size / 3
+    basic = chart_bundle.plotly_js_version(chart_bundle.BASIC_FILE)
+    assert basic and basic == chart_bundle.plotly_js_version(chart_bundle.FULL_FILE)
+
+
+def test_the_served_chart_carries_an_import_and_elsewhere_plotly_js_itself(monkeypatch):
     monkeypatch.setenv(chart_bundle.SERVED, "1")
-    assert chart_bundle.chart_widget() is chart_bundle.ChartWidget
-    widget = chart_bundle.ChartWidget()
-    assert len(widget._esm) < 1000 and chart_bundle.BUNDLE_PATH.lstrip("/") in widget._esm
-    assert len(go.FigureWidget()._esm) > 1_000_000  # what each chart carried before
-    bundle = chart_bundle.BUNDLE_FILE.read_text()
-    exports = bundle[bundle.rindex("export{") :].split("}", 1)[0]  # plotly's: export{x as FigureModel, ...}
-    for name in ("FigureModel", "FigureView", "default"):  # each passed on
-        assert f"as {name}" in exports and name in widget._esm
+    served = chart_bundle.chart_widget()
+    assert served is chart_bundle.ChartWidget
+    assert len(served._esm) < 2000 and chart_bundle.BUNDLE_PATH.lstrip("/") in served._esm
+    monkeypatch.delenv(chart_bundle.SERVED)
+    inline = chart_bundle.chart_widget()
+    assert inline is chart_bundle.chart_widget()  # one class: a page's redraw keeps its widget
+    assert issubclass(inline, chart_bundle.PlotlyWidget) and inline is not served
+    assert chart_bundle.PLOTLY_FILE.read_text() in inline._esm and "import(" not in inline._esm
+    for esm in (served._esm, inline._esm):  # both draw the figure with plotly.js, again on a change
+        assert "Plotly.react(" in esm and 'model.on("change:figure"' in esm

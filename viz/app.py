@@ -20,11 +20,13 @@ import solara
 import solara.lab
 
 from .. import __version__
+from ..experiments.workers import APP_PRELOAD, background_priority_possible, start_fork_server
 from ..model.params import REGISTRY, ParameterError
 from ..model.scan import row_csv, row_sha256
 from . import figures, runner, summary
 from .cards import scenario_cards
 from .charts import Curves, PreloadCharts
+from .charts import warm_up as warm_up_charts
 from .controls import LeverControls, Settings, lever_list, own_values
 from .export import OWN_SCAN_FILE, differences_csv, run_record
 from .i18n import LANGUAGES, translator
@@ -54,12 +56,16 @@ START_SCENARIOS = [
     },
 ]
 
-#: Set when a first page has been drawn: the workers start then, not with the server, whose first
-#: page would otherwise share the two cores with three processes importing the model.
+#: Set when a first page has been drawn: the workers' first runs and the result page's imports
+#: start then, not with the server, whose first page would otherwise share the cores with them.
 PAGE_DRAWN = threading.Event()
 
 
-def _warm_up_after_first_page() -> None:
+def _warm_up() -> None:
+    # The model's import begins with the server, below the page's priority (Linux): it takes the
+    # cores' idle moments while the first page is drawn, and the workers are ready when Run is pressed.
+    if background_priority_possible():
+        start_fork_server(APP_PRELOAD)
     PAGE_DRAWN.wait(timeout=20)
     time.sleep(0.5)  # the browser draws what the server sent
     runner.warm_up()
@@ -67,15 +73,16 @@ def _warm_up_after_first_page() -> None:
 
 
 def preload_results() -> None:
-    """Import what the first result's page needs and the first page does not: scipy.stats (the
-    bands) and plotly's figure widget with anywidget, about a second, while the table is still
+    """Import what the first result's page needs and the first page does not, scipy.stats (the
+    bands), and build a first chart (plotly's validators): about a second, while the table is still
     choosing its wijk rather than after its first Run."""
-    import plotly.graph_objs._figurewidget  # noqa: F401  # start-up: after the first page
     import scipy.stats  # noqa: F401  # start-up: after the first page
+
+    warm_up_charts(translator(DEFAULT_LANG), DEFAULT_LANG)
 
 
 if os.environ.get("WIJKSIM_WARM_UP") == "1":  # set by `wijksim app`: start the workers early
-    threading.Thread(target=_warm_up_after_first_page, daemon=True).start()
+    threading.Thread(target=_warm_up, daemon=True).start()
 
 
 def overrides_of(scenario: dict[str, Any]) -> dict[str, Any]:
@@ -161,6 +168,7 @@ def Page():
         except ParameterError as err:
             error.set(input_error(err, lang.value, t))
             return None
+
         entries = add_entry(log.value, *asked, this_setting, these, res)
         with render_context:  # one redraw for all of it, not one per value (each took ~0.3 s)
             error.set(None)
@@ -168,9 +176,11 @@ def Page():
             log.set(entries)
             net.set(None)
             settings_open.set(False)
+
         return True
 
     task = solara.lab.use_task(compute, dependencies=None)
+
     solara.use_effect(PAGE_DRAWN.set, [])
     prefetcher = solara.use_memo(runner.Prefetcher, [])
     SETTLED.provide(prefetcher.settle)  # a value set on purpose runs at once, a drag when still
@@ -191,22 +201,14 @@ def Page():
         solara.ToggleButtonsSingle(value=lang, values=list(LANGUAGES), classes=["lang-toggle"])
         PreloadCharts()
 
+    # Folding hides the settings rather than removing them: unfolded again they are there at once,
+    # and a run's redraw does not close some 150 widgets (a tenth of a second, on the busy cores).
+    hidden = None if settings_open.value else {"display": "none"}
     with solara.Columns([1, 3] if settings_open.value else [0, 1]):
-        with solara.Column(classes=["settings"]):
-            if settings_open.value:
-                Settings(
-                    t,
-                    lang.value,
-                    preset,
-                    upload,
-                    wijk_label,
-                    residents,
-                    years,
-                    replications,
-                    seed,
-                    shared,
-                    own,
-                )
+        with solara.Div(style=hidden), solara.Column(classes=["settings"]):  # a Column is display: flex
+            Settings(
+                t, lang.value, preset, upload, wijk_label, residents, years, replications, seed, shared, own
+            )
         with solara.Column():
             # Always here (not only when folded): a child inserted above the results would make
             # them a new component and lose the chosen tab.
@@ -232,9 +234,9 @@ def Page():
                             items[i] = new
                             scenarios.set(items)
 
-                        if settings_open.value:
+                        with solara.Div(style=hidden):
                             LeverControls(sc, change, t, f"scenario-{i + 1}", lang.value, residents.value)
-                        else:  # folded after a run: what differs, in a line; the results above the fold
+                        if not settings_open.value:  # folded: what differs, in a line; results above the fold
                             solara.Markdown(lever_list(sc, lang.value, t, only_changes=True))
             current = (setting(), named())
             LogPanel(t, lang.value, question, expectation, log)

@@ -1,7 +1,8 @@
 """The scenarios' curves as interactive charts a projector can show (plotly, issue 23).
 
-Plotly because it runs offline (its JavaScript ships inside the Python package), Solara shows it
-natively (`FigureWidget`), it gives hover values and zoom, and it is actively maintained. One panel
+Plotly because it runs offline (its JavaScript ships inside the Python package; the app uses its
+basic build, `chart_bundle`), Solara shows it as a widget, it gives hover values and zoom, and it is
+actively maintained. One panel
 per key indicator, with two views: the levels with their 95% bands, and each scenario's difference
 from "geen nieuwe besluiten" per year (paired over replications, which share their seeds). The
 numbers of both views come from `curve_data`, which the static image (`figures.curves_png`) draws too.
@@ -9,6 +10,7 @@ numbers of both views come from `curve_data`, which the static image (`figures.c
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -163,93 +165,134 @@ def _grid(n: int) -> tuple[int, list[list[dict | None]]]:
 
 
 def curves_figure(result: dict[str, Any], t, lang: str, view: str = "levels") -> go.Figure:
-    """The interactive chart: one panel per key indicator, width following the page."""
+    """The interactive chart: one panel per key indicator, width following the page. Built as plain
+    data and validated once (plotly's `add_trace` and `update_yaxes` per panel took 0.15 s a redraw)."""
     panels = curve_data(result, view, lang)
     names = scenario_names(result["runs"])
     colour = {name: COLOURS[i % len(COLOURS)] for i, name in enumerate(names)}
-    rows, specs = _grid(len(panels))
+    panel_layout, plot_px = _panels(tuple(t(p.indicator) for p in panels))
+    band_word = t("band_95")
+    traces = []
+    for k, panel in enumerate(panels):
+        axes = {"xaxis": f"x{k + 1 if k else ''}", "yaxis": f"y{k + 1 if k else ''}"}
+        if view == "difference":
+            years = next(iter(panel.curves.values()))["year"].to_numpy()
+            traces.append(_zero_line(years, t, colour[names[0]], k == 0) | axes)
+        for name, c in panel.curves.items():
+            legend = _legend_name(name, t)
+            year, mean, low, high = (c[col].to_numpy() for col in ("year", "mean", "low", "high"))
+            traces.append({
+                "type": "scatter", "x": np.concatenate([year, year[::-1]]),
+                "y": np.concatenate([high, low[::-1]]), "fill": "toself",
+                "fillcolor": _rgba(colour[name], 0.18), "line": {"width": 0}, "hoverinfo": "skip",
+                "showlegend": False, "legendgroup": name, **axes,
+            })  # fmt: skip
+            text = [
+                f"{number(m, lang)} ({band_word} {number(lo, lang)} – {number(hi, lang)}) {panel.unit}"
+                for m, lo, hi in zip(mean, low, high, strict=True)
+            ]
+            traces.append({
+                "type": "scatter", "x": year, "y": mean, "name": legend, "legendgroup": name,
+                "showlegend": k == 0, "line": {"color": colour[name], "width": 3},
+                "mode": "lines+markers", "marker": {"size": 7}, "text": text,
+                "hovertemplate": f"{legend}: %{{text}}<extra></extra>", **axes,
+            })  # fmt: skip
+    layout = _style(panel_layout, [p.unit for p in panels], t, lang, view, plot_px)
+    if settling := settling_years(result):  # shaded and labelled in every panel
+        refs = [("x", "y")] + [(f"x{k}", f"y{k}") for k in range(2, len(panels) + 1)]
+        layout["shapes"] = [
+            {"fillcolor": "#bbbbbb", "layer": "below", "line": {"width": 0}, "opacity": 0.3, "type": "rect",
+             "x0": 0.5, "x1": settling + 0.5, "xref": x, "y0": 0, "y1": 1, "yref": f"{y} domain"}
+            for x, y in refs
+        ]  # fmt: skip
+        layout["annotations"] = layout["annotations"] + [
+            {"font": {"size": FONT}, "showarrow": False, "text": t("settling"), "x": 0.5, "xanchor": "left",
+             "xref": x, "y": 1, "yanchor": "top", "yref": f"{y} domain"}
+            for x, y in refs
+        ]  # fmt: skip
+    return go.Figure(data=traces, layout=layout)
+
+
+def warm_up(t, lang: str) -> None:
+    """Build a chart once from made-up numbers, so that the first real result does not pay for
+    plotly's first figure (its validators and the panels' layout, a quarter of a second)."""
+    years = np.arange(1, 4)
+    runs = pd.DataFrame(
+        {"scenario": np.repeat(["baseline", "A"], 6), "replication": np.tile(np.repeat([0, 1], 3), 2),
+         "year": np.tile(years, 4)} | {ind: 1.0 for ind in KEY_INDICATORS}
+    )  # fmt: skip
+    curves_figure({"runs": runs}, t, lang)
+
+
+@functools.lru_cache(maxsize=32)
+def _panels(titles: tuple[str, ...]) -> tuple[dict[str, Any], int]:
+    """The panels' axes and titles as plotly lays them out (`make_subplots`), as plain data, and the
+    height of the plot area in px. Read only: `_style` builds new dicts from it."""
+    rows, specs = _grid(len(titles))
     plot_px = rows * ROW_PX + (rows - 1) * GAP_PX
     fig = make_subplots(
         rows=rows,
         cols=2,
         specs=specs,
-        subplot_titles=[t(p.indicator) for p in panels],
+        subplot_titles=list(titles),
         vertical_spacing=GAP_PX / plot_px,
         horizontal_spacing=0.1,
     )
-    band_word = t("band_95")
-    for k, panel in enumerate(panels):
-        row, col = k // 2 + 1, k % 2 + 1
-        if view == "difference":
-            years = next(iter(panel.curves.values()))["year"]
-            fig.add_trace(_zero_line(years, t, colour[names[0]], k == 0), row=row, col=col)
-        for name, c in panel.curves.items():
-            legend = _legend_name(name, t)
-            fig.add_trace(go.Scatter(
-                x=np.concatenate([c.year, c.year[::-1]]), y=np.concatenate([c.high, c.low[::-1]]),
-                fill="toself", fillcolor=_rgba(colour[name], 0.18), line={"width": 0},
-                hoverinfo="skip", showlegend=False, legendgroup=name,
-            ), row=row, col=col)  # fmt: skip
-            text = [
-                f"{number(m, lang)} ({band_word} {number(lo, lang)} – {number(hi, lang)}) {panel.unit}"
-                for m, lo, hi in zip(c["mean"], c["low"], c["high"], strict=True)
-            ]
-            fig.add_trace(go.Scatter(
-                x=c.year, y=c["mean"], name=legend, legendgroup=name, showlegend=k == 0,
-                line={"color": colour[name], "width": 3}, mode="lines+markers", marker={"size": 7},
-                text=text, hovertemplate=f"{legend}: %{{text}}<extra></extra>",
-            ), row=row, col=col)  # fmt: skip
-        fig.update_yaxes(title_text=panel.unit, row=row, col=col)
-    _style(fig, t, lang, view, plot_px, settling_years(result))
-    return fig
+    return fig.layout.to_plotly_json(), plot_px
 
 
-def _zero_line(years, t, colour: str, legend: bool) -> go.Scatter:
+def _zero_line(years: np.ndarray, t, colour: str, legend: bool) -> dict[str, Any]:
     name = t("baseline_zero")
-    return go.Scatter(
-        x=years, y=np.zeros(len(years)), name=name, legendgroup="baseline", showlegend=legend,
-        line={"color": colour, "width": 2, "dash": "dash"}, mode="lines",
-        hovertemplate=f"{name}<extra></extra>",
-    )  # fmt: skip
+    return {
+        "type": "scatter", "x": years, "y": np.zeros(len(years)), "name": name,
+        "legendgroup": "baseline", "showlegend": legend,
+        "line": {"color": colour, "width": 2, "dash": "dash"}, "mode": "lines",
+        "hovertemplate": f"{name}<extra></extra>",
+    }  # fmt: skip
 
 
-def _style(fig: go.Figure, t, lang: str, view: str, plot_px: int, settling: int) -> None:
-    fig.update_layout(
-        autosize=True,  # no width: the chart takes its container's width
-        height=plot_px + TOP_PX + BOTTOM_PX,
-        margin={"l": 80, "r": 30, "t": TOP_PX, "b": BOTTOM_PX},
-        font={"size": FONT, "family": "Roboto, Arial, sans-serif"},
-        separators=",." if lang == "nl" else ".,",
-        hovermode="x unified",
-        hoverlabel={"font": {"size": FONT}},
-        legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1 + 45 / plot_px, "yanchor": "bottom",
-                "font": {"size": FONT + 2}},  # above the panels' titles: never over the data
-        plot_bgcolor="white",
-    )  # fmt: skip
-    fig.update_annotations(font={"size": FONT + 2})  # the panels' titles
+def _style(
+    panel_layout: dict[str, Any], units: list[str], t, lang: str, view: str, plot_px: int
+) -> dict[str, Any]:
+    """The layout: the panels' own (`_panels`), each y axis titled with its unit, and the text
+    sizes, number format, grid and legend a projector needs."""
     grid = {"showgrid": True, "gridcolor": "#e3e3e3", "linecolor": "#888", "showline": True}
-    fig.update_xaxes(
-        title_text=t("year"),
-        dtick=1,
-        tickfont={"size": FONT},
-        unifiedhovertitle={"text": f"{t('year')} %{{x}}"},
+    x_style = {
+        "title": {"text": t("year")},
+        "dtick": 1,
+        "tickfont": {"size": FONT},
+        "unifiedhovertitle": {"text": f"{t('year')} %{{x}}"},
         **grid,
-    )
-    fig.update_yaxes(
-        tickfont={"size": FONT},
-        exponentformat="none",
-        separatethousands=True,
-        rangemode="tozero" if view == "levels" else "normal",
-        zeroline=True,
-        zerolinecolor="#888",
+    }
+    y_style = {
+        "tickfont": {"size": FONT},
+        "exponentformat": "none",
+        "separatethousands": True,
+        "rangemode": "tozero" if view == "levels" else "normal",
+        "zeroline": True,
+        "zerolinecolor": "#888",
         **grid,
-    )
-    if settling:
-        fig.add_vrect(
-            x0=0.5, x1=settling + 0.5, row="all", col="all", fillcolor="#bbbbbb", opacity=0.3,
-            layer="below", line_width=0, annotation_text=t("settling"),
-            annotation_position="top left", annotation_font_size=FONT,
-        )  # fmt: skip
+    }
+    titles = [a | {"font": {**a.get("font", {}), "size": FONT + 2}} for a in panel_layout["annotations"]]
+    layout = {
+        **panel_layout,
+        "annotations": titles,
+        "autosize": True,  # no width: the chart takes its container's width
+        "height": plot_px + TOP_PX + BOTTOM_PX,
+        "margin": {"l": 80, "r": 30, "t": TOP_PX, "b": BOTTOM_PX},
+        "font": {"size": FONT, "family": "Roboto, Arial, sans-serif"},
+        "separators": ",." if lang == "nl" else ".,",
+        "hovermode": "x unified",
+        "hoverlabel": {"font": {"size": FONT}},
+        "legend": {"orientation": "h", "x": 0, "xanchor": "left", "y": 1 + 45 / plot_px, "yanchor": "bottom",
+                   "font": {"size": FONT + 2}},  # above the panels' titles: never over the data
+        "plot_bgcolor": "white",
+    }  # fmt: skip
+    for k, unit in enumerate(units):
+        n = k + 1 if k else ""
+        layout[f"xaxis{n}"] = panel_layout[f"xaxis{n}"] | x_style
+        layout[f"yaxis{n}"] = panel_layout[f"yaxis{n}"] | {"title": {"text": unit}} | y_style
+    return layout
 
 
 #: `responsive`: plotly redraws at the new width when the window changes (a laptop moved to a
@@ -259,41 +302,20 @@ CONFIG = {"responsive": True, "displayModeBar": False, "showTips": False}
 
 
 class Drawn:
-    """A figure handed to `PlotlyChart`: compared by identity when the page redraws (plotly's own
-    equality serialises both figures, a twentieth of a second each time)."""
+    """A figure handed to `PlotlyChart` as plotly's JSON, made once per figure: the page's redraws
+    compare it by identity."""
 
-    __slots__ = ("fig",)
+    __slots__ = ("json",)
 
     def __init__(self, fig: go.Figure):
-        self.fig = fig
+        self.json = fig.to_json()
 
 
 @solara.component
-def PlotlyChart(drawn: Drawn, key: Any):
-    """solara.FigurePlotly plus plotly's config (which FigurePlotly does not pass on): one figure
-    widget, redrawn when `key` changes: the same curves with new numbers in one batch, other curves
-    (the other view, another number of scenarios) by replacing layout and traces."""
-    element = chart_widget().element()
-
-    def update() -> None:
-        fig = drawn.fig
-        widget = solara.get_widget(element)
-        widget._config = CONFIG
-        if [t.type for t in widget.data] == [t.type for t in fig.data] and widget.data:
-            # The same curves with new numbers (a lever changed): one message and one redraw in
-            # the browser, not three (layout, traces added, old traces removed).
-            with widget.batch_update():
-                for old, new in zip(widget.data, fig.data, strict=True):
-                    old.update(new.to_plotly_json(), overwrite=True)
-                widget.layout.update(fig.layout.to_plotly_json(), overwrite=True)
-            return
-        widget.layout = fig.layout
-        old = len(widget.data)
-        widget.add_traces(fig.data)
-        widget.data = list(widget.data)[old:]
-
-    solara.use_effect(update, [key])
-    return element
+def PlotlyChart(drawn: Drawn):
+    """The chart widget (`chart_bundle`) with plotly's config: one widget, whose figure is replaced
+    by the next one's (one message; plotly.js redraws what changed)."""
+    return chart_widget().element(figure=drawn.json, config=CONFIG)
 
 
 #: Plotly sizes a chart to its container when it first draws it; the figure widget draws before the
@@ -345,7 +367,7 @@ def Curves(res: dict[str, Any], t, lang: str):
             value=t(f"view_{view.value}"), values=list(labels), on_value=lambda v: view.set(labels[v])
         )
     with solara.Div(classes=["curves-chart"], style={"width": "100%"}):
-        PlotlyChart(drawn, (id(res), lang, view.value))
+        PlotlyChart(drawn)
         FollowWidth().key(f"follow-{id(res)}-{lang}-{view.value}")  # again for each new figure
     with solara.Div(classes=["curves-note"], style={"font-size": f"{FONT}px"}):
         solara.Markdown(t(f"curves_note_{view.value}"))

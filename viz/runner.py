@@ -320,26 +320,42 @@ def _warm_key(params: dict[str, Any], seed: int) -> tuple:
 def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: Progress | None) -> list:
     """Each run from its warmed-up neighbourhood. Scenarios that differ only in network developers,
     key facility or flex team (the usual workshop change) share one per seed, so set-up and
-    warm-up, an eighth of a run, are done once per seed and kept for the next comparison. The rows
+    warm-up, an eighth of a run, are done once per seed and kept for the next comparison. A seed's
+    runs start as soon as its warm-up is done, not after the last seed's: no core waits. The rows
     are those of `execute_run`, bit for bit."""
     if progress is not None:
         progress(0, len(runs))
     wanted = {_warm_key(p, seed): (p, seed) for _, p, seed in runs}
     with _cache_lock:
         states = {key: _warm[key] for key in wanted if key in _warm}
-    todo = [key for key in wanted if key not in states]
-    states |= zip(todo, pool().map(warm_up_neighbourhood, [wanted[k] for k in todo]), strict=True)
+    warming = {pool().submit(warm_up_neighbourhood, wanted[key]): key for key in wanted if key not in states}
+    futures: list[Future | None] = [None] * len(runs)
+
+    def start(key: tuple) -> None:
+        for i, (r, p, seed) in enumerate(runs):
+            if _warm_key(p, seed) == key:
+                futures[i] = pool().submit(execute_warmed_run, (r, p, years, states[key]))
+
+    try:
+        for key in list(states):
+            start(key)
+        for done in as_completed(warming):
+            states[warming[done]] = done.result()
+            start(warming[done])
+    except BaseException:
+        for f in [*warming, *futures]:
+            if f is not None:
+                f.cancel()
+        raise
     with _cache_lock:
         for key in wanted:
             _warm[key] = states[key]
             _warm.move_to_end(key)
         while sum(map(len, _warm.values())) > WARM_CACHE_BYTES:
             _warm.popitem(last=False)
-    tasks = [(r, p, years, states[_warm_key(p, seed)]) for r, p, seed in runs]
-    futures = [pool().submit(execute_warmed_run, task) for task in tasks]
     if progress is not None:
         for done, _ in enumerate(as_completed(futures), start=1):
-            progress(done, len(tasks))
+            progress(done, len(futures))
     return [f.result() for f in futures]
 
 
