@@ -304,3 +304,17 @@ def test_a_design_can_change_policy_during_every_run(tmp_path):
         Design.from_dict(dict(design, change={"9": {"flex_team": 1}}))
     with pytest.raises(DesignError, match="fixed for a run"):
         Design.from_dict(dict(design, change={"2": {"residents": 100}}))
+
+
+def test_the_t_interval_is_students_and_the_bits_are_scipy_stats_own():
+    """The 95% half-width uses Student's t quantile (from scipy.special, what scipy.stats.t.ppf
+    computes): bit for bit scipy.stats's, from one replication's fallback to many."""
+    from scipy import stats
+    from wijksim.experiments.stats import t_half_width, t_interval
+
+    n = np.arange(1, 200)
+    want = stats.t.ppf(0.975, np.maximum(n - 1, 1)) * 2.0 / np.sqrt(n)
+    assert np.array_equal(t_half_width(2.0, n), want)
+    assert t_half_width(1.0, 5) == pytest.approx(2.776445 / np.sqrt(5), rel=1e-6)  # the table's t(4)
+    mean, low, high = t_interval(np.array([1.0, 2.0, 3.0]))
+    assert mean == 2.0 and high - mean == pytest.approx(4.302653 / np.sqrt(3), rel=1e-6)  # t(2), sd 1

@@ -27,3 +27,12 @@ def test_the_fork_server_and_its_workers_run_below_the_server_and_the_server_doe
     before, after, worker = map(int, out.stdout.split())
     assert after == before  # the caller's own priority is untouched
     assert worker == min(before + 7, 19)  # the workers inherit the fork server's lowered priority
+
+
+def test_the_apps_warm_up_starts_every_worker_in_a_moment():
+    """`runner.warm_up` only starts the workers (the fork server has the model imported): all of
+    them, so that the first comparison's runs begin at once on every core."""
+    from wijksim.viz import runner
+
+    runner.warm_up()
+    assert len(runner.pool()._processes) == runner.WORKERS  # no public count before Python 3.14

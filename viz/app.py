@@ -73,10 +73,10 @@ def _warm_up() -> None:
 
 
 def preload_results() -> None:
-    """Import what the first result's page needs and the first page does not, scipy.stats (the
-    bands), and build a first chart (plotly's validators): about a second, while the table is still
-    choosing its wijk rather than after its first Run."""
-    import scipy.stats  # noqa: F401  # start-up: after the first page
+    """Import what the first result's page needs and the first page does not, scipy's t quantile
+    (the bands), and build a first chart (plotly's validators): half a second, while the table is
+    still choosing its wijk rather than after its first Run."""
+    import scipy.special  # noqa: F401  # start-up: after the first page
 
     warm_up_charts(translator(DEFAULT_LANG), DEFAULT_LANG)
 

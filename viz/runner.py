@@ -21,7 +21,7 @@ from typing import Any
 from ..experiments.compare import differences, growing_queues, net_costs
 from ..experiments.run import RunSpec
 from ..experiments.seeds import spawn_seeds
-from ..experiments.tasks import execute_run, execute_warmed_run, results_frame, warm_up_neighbourhood
+from ..experiments.tasks import execute_warmed_run, results_frame, warm_up_neighbourhood
 from ..experiments.workers import APP_PRELOAD, WorkerPool, worker_pool
 from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
@@ -152,22 +152,24 @@ CACHE_SIZE = 64
 #: the least recently used dropped beyond WARM_CACHE_BYTES.
 _warm: OrderedDict = OrderedDict()
 WARM_CACHE_BYTES = 256 * 2**20
+#: Worker processes, one more than the cores: a scenario's replications (5 by default) then keep
+#: every core busy to the end instead of leaving one idle in the last round.
+WORKERS = (os.cpu_count() or 2) + 1
 
 
 def pool() -> WorkerPool:
-    """Worker processes, one more than the cores: a scenario's replications (5 by default) then
-    keep every core busy to the end instead of leaving one idle in the last round."""
+    """The app's worker processes (`WORKERS`), shared by every browser tab."""
     global _pool
     with _pool_lock:
         if _pool is None:
-            _pool = worker_pool((os.cpu_count() or 2) + 1, preload=APP_PRELOAD)  # the app never uses Dask
+            _pool = worker_pool(WORKERS, preload=APP_PRELOAD)  # the app never uses Dask
         return _pool
 
 
 def warm_up() -> None:
-    """Start the workers and import the model in them, so the first comparison is quick."""
-    p = validate_overrides(Setting(residents=200, years=1, replications=2), {})
-    list(pool().map(execute_run, [(0, p, 1, 1), (1, p, 2, 1)]))
+    """Start the workers, so that the first comparison does not wait for them. Each is forked from
+    the fork server, which has imported the model: its first run is as quick as its next."""
+    list(pool().map(abs, range(WORKERS)))  # a task each, as small as a task can be
 
 
 def validate_overrides(setting: Setting, overrides: dict[str, Any]) -> dict[str, Any]:
