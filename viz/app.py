@@ -66,6 +66,7 @@ def _warm_up() -> None:
     # cores' idle moments while the first page is drawn, and the workers are ready when Run is pressed.
     if background_priority_possible():
         start_fork_server(APP_PRELOAD)
+    runner.places()  # the wijken to search (a table read), before the browser asks for the first page
     PAGE_DRAWN.wait(timeout=20)
     time.sleep(0.5)  # the browser draws what the server sent
     runner.warm_up()
