@@ -318,9 +318,10 @@ def PlotlyChart(drawn: Drawn):
     return chart_widget().element(figure=drawn.json, config=CONFIG)
 
 
-#: Plotly sizes a chart to its container when it first draws it; the figure widget draws before the
+#: Plotly sizes a chart to its container when it first draws it; the chart widget draws before the
 #: page has laid its container out (or while its tab is hidden), so it came out 700 px wide. This
-#: watches the container and, whenever its width changes, lets plotly's `responsive` handler redraw.
+#: watches the container and, whenever its width changes (a tab shown, the settings folded), lets
+#: plotly's `responsive` handler redraw.
 FOLLOW_WIDTH = """<template><span class="follow-width"></span></template>
 <script>
 module.exports = {
@@ -368,7 +369,7 @@ def Curves(res: dict[str, Any], t, lang: str):
         )
     with solara.Div(classes=["curves-chart"], style={"width": "100%"}):
         PlotlyChart(drawn)
-        FollowWidth().key(f"follow-{id(res)}-{lang}-{view.value}")  # again for each new figure
+        FollowWidth()  # once: a new figure is drawn into the same chart, at the width it has
     with solara.Div(classes=["curves-note"], style={"font-size": f"{FONT}px"}):
         solara.Markdown(t(f"curves_note_{view.value}"))
         years = settling_years(res)
