@@ -36,7 +36,7 @@ offline-assets:
 run: $(VENV)/.installed
 	$(VENV)/bin/wijksim run --preset default --years $(YEARS) --out $(OUT)
 
-test: $(VENV)/.installed chromium
+test: $(VENV)/.installed offline-assets chromium
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/python -m pytest -n 2 -m "not fuzz"
 
@@ -45,7 +45,7 @@ fuzz: $(VENV)/.installed
 	$(VENV)/bin/python -m pytest -m fuzz
 
 # The everyday loop: everything but the slow tests, the browser and Dask (`make test` runs them all).
-test-fast: $(VENV)/.installed
+test-fast: $(VENV)/.installed offline-assets
 	$(VENV)/bin/python -m pytest -n 2 -m "not slow and not browser and not dask"
 
 lint: $(VENV)/.installed typecheck
@@ -71,7 +71,7 @@ docs: $(VENV)/.installed
 	$(VENV)/bin/python scripts/update_odd_table.py
 	$(VENV)/bin/python scripts/update_patterns_doc.py
 
-app: $(VENV)/.installed
+app: $(VENV)/.installed offline-assets
 	$(VENV)/bin/wijksim app --lang nl
 
 # The browser tests drive Debian's Chromium (Playwright downloads no browser here).
