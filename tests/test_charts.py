@@ -207,3 +207,13 @@ def test_new_numbers_go_to_the_same_chart_in_one_message():
     assert again is widget and len(messages) == 1  # updated, not rebuilt
     assert after == json.loads(charts.curves_figure(second, translator("nl"), "nl").to_json()) != before
     rc.close()
+
+
+def test_the_warm_up_builds_the_panels_a_first_result_needs():
+    """`charts.warm_up` (after the server's first page) lays out the panels of the language's real
+    chart, so that a first result finds them made (make_subplots and plotly's validators)."""
+    charts._panels.cache_clear()
+    charts.warm_up(translator("en"), "en")
+    assert charts._panels.cache_info().currsize == 1
+    charts.curves_figure(comparison(), translator("en"), "en")
+    assert charts._panels.cache_info().hits >= 1 and charts._panels.cache_info().currsize == 1

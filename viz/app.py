@@ -169,7 +169,6 @@ def Page():
         except ParameterError as err:
             error.set(input_error(err, lang.value, t))
             return None
-
         entries = add_entry(log.value, *asked, this_setting, these, res)
         with render_context:  # one redraw for all of it, not one per value (each took ~0.3 s)
             error.set(None)
@@ -177,11 +176,9 @@ def Page():
             log.set(entries)
             net.set(None)
             settings_open.set(False)
-
         return True
 
     task = solara.lab.use_task(compute, dependencies=None)
-
     solara.use_effect(PAGE_DRAWN.set, [])
     prefetcher = solara.use_memo(runner.Prefetcher, [])
     SETTLED.provide(prefetcher.settle)  # a value set on purpose runs at once, a drag when still

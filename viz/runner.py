@@ -322,20 +322,20 @@ def _warm_key(params: dict[str, Any], seed: int) -> tuple:
 def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: Progress | None) -> list:
     """Each run from its warmed-up neighbourhood. Scenarios that differ only in network developers,
     key facility or flex team (the usual workshop change) share one per seed, so set-up and
-    warm-up, an eighth of a run, are done once per seed and kept for the next comparison. A seed's
-    runs start as soon as its warm-up is done, not after the last seed's: no core waits. The rows
-    are those of `execute_run`, bit for bit."""
+    warm-up, an eighth of a run, are done once per seed and kept for the next comparison; a seed's
+    runs start once its warm-up is done (no core waits). The rows are `execute_run`'s, bit for bit."""
     if progress is not None:
         progress(0, len(runs))
-    wanted = {_warm_key(p, seed): (p, seed) for _, p, seed in runs}
+    keys = [_warm_key(p, seed) for _, p, seed in runs]
+    wanted = {key: (p, seed) for key, (_, p, seed) in zip(keys, runs, strict=True)}
     with _cache_lock:
         states = {key: _warm[key] for key in wanted if key in _warm}
     warming = {pool().submit(warm_up_neighbourhood, wanted[key]): key for key in wanted if key not in states}
     futures: list[Future | None] = [None] * len(runs)
 
     def start(key: tuple) -> None:
-        for i, (r, p, seed) in enumerate(runs):
-            if _warm_key(p, seed) == key:
+        for i, (r, p, _) in enumerate(runs):
+            if keys[i] == key:
                 futures[i] = pool().submit(execute_warmed_run, (r, p, years, states[key]))
 
     try:
