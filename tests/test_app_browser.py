@@ -170,6 +170,20 @@ def test_switching_a_lever_and_running_changes_the_curves(browser, app_url):
     context.close()
 
 
+#: Whether plotly drew the chart within the margins it was given, and the legend and the axes'
+#: titles fit inside the drawing. A margin plotly widens means a second full draw (viz/charts.py).
+IN_ITS_MARGINS = """gd => {
+  const m = gd._fullLayout.margin, size = gd._fullLayout._size;
+  const own = ['l', 'r', 't', 'b'].every(k => Math.abs(size[k] - m[k]) < 0.5);
+  const box = gd.querySelector('.main-svg').getBoundingClientRect();
+  const inside = [...gd.querySelectorAll('.legend, .g-xtitle, .g-ytitle, .g-x7title')].every(e => {
+    const r = e.getBoundingClientRect();
+    return r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5 && r.left >= box.left - 0.5;
+  });
+  return [own, inside];
+}"""
+
+
 def test_the_chart_reads_on_a_projector_and_follows_the_screen(browser, app_url):
     context, page = open_page(browser, app_url)  # at 1366x768 from the start
     small(page)
@@ -179,6 +193,7 @@ def test_the_chart_reads_on_a_projector_and_follows_the_screen(browser, app_url)
     ticks.first.wait_for(timeout=20_000)
     sizes = ticks.evaluate_all("els => els.map(e => parseFloat(getComputedStyle(e).fontSize))")
     assert sizes and min(sizes) >= 16, sizes
+    assert chart.evaluate(IN_ITS_MARGINS) == [True, True], chart.evaluate(IN_ITS_MARGINS)
     # the drawing itself, not only its box, takes the width (plotly first drew it at its own 700 px)
     page.wait_for_function(
         "() => document.querySelector('.curves-chart .main-svg').getBoundingClientRect().width > 0.9 * 1366",
@@ -197,6 +212,7 @@ def test_the_chart_reads_on_a_projector_and_follows_the_screen(browser, app_url)
         ".some(d => d.name === 'Geen nieuwe besluiten (= 0)')",
         timeout=10_000,
     )
+    assert chart.evaluate(IN_ITS_MARGINS) == [True, True]
     chart.screenshot(path=ARTIFACTS / "02b-difference-1920.png")
     context.close()
 

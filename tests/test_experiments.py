@@ -318,3 +318,25 @@ def test_the_t_interval_is_students_and_the_bits_are_scipy_stats_own():
     assert t_half_width(1.0, 5) == pytest.approx(2.776445 / np.sqrt(5), rel=1e-6)  # the table's t(4)
     mean, low, high = t_interval(np.array([1.0, 2.0, 3.0]))
     assert mean == 2.0 and high - mean == pytest.approx(4.302653 / np.sqrt(3), rel=1e-6)  # t(2), sd 1
+
+
+def test_results_frame_is_the_frame_pandas_makes_of_the_rows_typed_as_registered():
+    """The rows as one frame, column by column: the same columns (in order of first appearance),
+    values and types as `pd.DataFrame(rows)` cast to the registered types, NaN where a row lacks a
+    column."""
+    import pandas as pd
+    from wijksim.experiments.tasks import execute_run, results_frame
+    from wijksim.model.indicators import INT_COLUMNS
+    from wijksim.model.presets import preset_values
+
+    params = preset_values("deprived") | {"residents": 400}
+    rows = execute_run((0, params, 3, 2)) + execute_run((1, params, 4, 2))
+    rows[-1] = {**rows[-1], "only_here": 2.5}  # a column the other rows lack
+    want = pd.DataFrame(rows)
+    for c in want.columns:
+        want[c] = want[c].astype("int64" if c in INT_COLUMNS or c == "run_id" else "float64")
+    got = results_frame(rows)
+    pd.testing.assert_frame_equal(got, want, check_exact=True)
+    assert got["only_here"].isna().sum() == len(rows) - 1
+    assert got["citizen_hours_per_professional_hour"].isna().all()  # a null as NaN
+    assert got["run_id"].dtype == np.int64 and results_frame([]).shape == (0, 0)
