@@ -305,6 +305,15 @@ def test_developers_sharing_an_area_work_as_one_team_credited_by_effort():
     assert abs(full.contacts - 2 * part.contacts) <= 3 * 20
 
 
+@pytest.mark.parametrize("effort", [0.37, 0.0, 1e-9])
+def test_a_lone_developer_is_credited_with_all_the_team_did(effort):
+    m = handmade(400, network_developers=0.3)
+    (dev,) = network_developers.start(m)
+    team = network_developers.Team(dev.area, contacts=7, ties_created=3, residents_activated=2)
+    team.credit([dev], [effort])
+    assert (dev.contacts, dev.ties_created, dev.residents_activated) == (7, 3, 2)
+
+
 def test_a_developer_seeks_out_the_isolated_first():
     m = handmade(400, developer_ties_per_week=10.0, developer_activations_per_week=0.0,
                  willing_to_connect_share=1.0, willing_share_max=1.0)  # fmt: skip

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .. import transitions
-from ..codes import Need, Path, path_table, tally
+from ..codes import Need, Path, path_table
 from ..interface import Neighbourhood
 from . import help_seeking
 from .flex_team import refer_onwards
@@ -75,13 +75,14 @@ def care_effects(model: Neighbourhood) -> None:
     # Waiting residents are only held by a generalist if one referred them.
     effect[(st.path == Path.WAITING_SPECIALIST) & (st.provider < 0)] = 0.0
     model.dsev -= effect
-    counts = tally(st.path, len(Path))
-    model.flows["specialist_client_weeks"] += int(counts[Path.SPECIALIST_CARE])
-    waiting_crises = np.count_nonzero(st.crisis & (st.path == Path.WAITING_SPECIALIST))
-    model.flows["heavy_care_client_weeks"] += int(
-        counts[Path.SPECIALIST_CARE] + counts[Path.FLEX_CARE] + waiting_crises
+    count = np.count_nonzero  # the four paths counted, not a tally of all twelve
+    specialist = count(st.path == Path.SPECIALIST_CARE)
+    model.flows["specialist_client_weeks"] += specialist
+    waiting_crises = count(st.crisis & (st.path == Path.WAITING_SPECIALIST))
+    model.flows["heavy_care_client_weeks"] += specialist + count(st.path == Path.FLEX_CARE) + waiting_crises
+    model.flows["provision_client_weeks"] += count(st.path == Path.CASE_MANAGEMENT) + count(
+        st.path == Path.COMBINED_TEAM
     )
-    model.flows["provision_client_weeks"] += int(counts[Path.CASE_MANAGEMENT] + counts[Path.COMBINED_TEAM])
 
 
 def end_episodes(model: Neighbourhood) -> None:

@@ -82,9 +82,8 @@ def introduction_success(p: dict) -> float:
     """Chance that an introduction of two willing residents becomes a tie: higher where there are
     half-public networks to build on."""
     slope = p["introduction_success_networks_slope"]
-    return float(
-        np.clip(p["introduction_success_share"] + slope * (p["half_public_networks"] - 0.5), 0.0, 1.0)
-    )
+    share = p["introduction_success_share"] + slope * (p["half_public_networks"] - 0.5)
+    return float(min(1.0, max(0.0, share)))
 
 
 def introduce(model: Neighbourhood, team: Team, members: np.ndarray, effort: float) -> None:
@@ -169,6 +168,10 @@ class Team:
     def credit(self, developers: list[NetworkDeveloper], efforts: list[float]) -> None:
         """Whole counts in proportion to effort (largest remainders), so the developers' totals add
         up to the team's."""
+        if len(developers) == 1:  # what the split gives a lone developer: all of it
+            for name in ("contacts", "ties_created", "residents_activated"):
+                setattr(developers[0], name, getattr(developers[0], name) + getattr(self, name))
+            return
         total = sum(efforts)
         for name in ("contacts", "ties_created", "residents_activated"):
             n = getattr(self, name)
