@@ -36,3 +36,39 @@ def test_the_apps_warm_up_starts_every_worker_in_a_moment():
 
     runner.warm_up()
     assert len(runner.pool()._processes) == runner.WORKERS  # no public count before Python 3.14
+
+
+def test_a_table_that_runs_at_once_has_its_runs_handed_over_before_the_result_page_is_preloaded(
+    monkeypatch,
+):
+    """The server's warm-up after the first page: the workers, then the result page's imports and
+    first chart, but when Run is pressed at once, only after the runs have gone to the workers (they
+    share the server's one interpreter)."""
+    import threading
+    import time
+
+    from wijksim.viz import app
+
+    steps: list[str] = []
+    monkeypatch.setattr(app, "background_priority_possible", lambda: False)
+    monkeypatch.setattr(app.runner, "places", lambda: ())
+    monkeypatch.setattr(app.runner, "warm_up", lambda: steps.append("workers"))
+    monkeypatch.setattr(app, "preload_results", lambda: steps.append("preload"))
+    for name in ("PAGE_DRAWN", "RUN_ASKED", "RUNS_HANDED_OVER"):
+        monkeypatch.setattr(app, name, threading.Event())
+    app.PAGE_DRAWN.set()
+    app.RUN_ASKED.set()  # Run pressed as soon as the page could be used
+    warming = threading.Thread(target=app._warm_up)
+    warming.start()
+    time.sleep(1.5)
+    assert steps == ["workers"]  # the result page waits while the runs are handed over
+    app.handed_over(app.solara.Reactive((0, 0)))(0, 20)  # the progress bar's first call
+    warming.join(timeout=10)
+    assert steps == ["workers", "preload"]
+
+    steps.clear()  # nobody presses Run: the page is preloaded two seconds after the workers start
+    app.RUN_ASKED.clear()
+    app.RUNS_HANDED_OVER.clear()
+    start = time.monotonic()
+    app._warm_up()
+    assert steps == ["workers", "preload"] and 2.0 <= time.monotonic() - start < 4.0
