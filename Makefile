@@ -36,9 +36,11 @@ offline-assets:
 run: $(VENV)/.installed
 	$(VENV)/bin/wijksim run --preset default --years $(YEARS) --out $(OUT)
 
+# `worksteal`: a worker whose queue is done takes tests queued behind another's long one (tests/conftest.py
+# starts ABC recovery first, which alone takes minutes).
 test: $(VENV)/.installed offline-assets chromium
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/python -m pytest -n 2 -m "not fuzz"
+	$(VENV)/bin/python -m pytest -n 2 --dist worksteal -m "not fuzz"
 
 # The long fuzz of the command line (400 examples, about 6 minutes; `make test` runs 30).
 fuzz: $(VENV)/.installed
