@@ -21,6 +21,7 @@ The multiplier of §6.3 is an outcome: the hours activated residents give per de
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -167,22 +168,19 @@ class Team:
 
     def credit(self, developers: list[NetworkDeveloper], efforts: list[float]) -> None:
         """Whole counts in proportion to effort (largest remainders), so the developers' totals add
-        up to the team's."""
-        if len(developers) == 1:  # what the split gives a lone developer: all of it
-            for name in ("contacts", "ties_created", "residents_activated"):
-                setattr(developers[0], name, getattr(developers[0], name) + getattr(self, name))
-            return
+        up to the team's. Plain Python: a team is one to a few developers, every week."""
         total = sum(efforts)
         for name in ("contacts", "ties_created", "residents_activated"):
             n = getattr(self, name)
             if n == 0:
                 continue
-            exact = np.array(efforts) * (n / total) if total > 0 else np.full(len(efforts), n / len(efforts))
-            whole = np.floor(exact).astype(int)
-            rest = np.argsort(-(exact - whole), kind="stable")[: n - int(whole.sum())]
-            whole[rest] += 1
+            exact = [e * (n / total) for e in efforts] if total > 0 else [n / len(efforts)] * len(efforts)
+            whole = [math.floor(x) for x in exact]
+            largest_rest = sorted(range(len(exact)), key=lambda i: whole[i] - exact[i])  # stable
+            for i in largest_rest[: n - sum(whole)]:
+                whole[i] += 1
             for developer, k in zip(developers, whole, strict=True):
-                setattr(developer, name, getattr(developer, name) + int(k))
+                setattr(developer, name, getattr(developer, name) + k)
 
 
 def work_area(model: Neighbourhood, area: int, developers: list[NetworkDeveloper]) -> None:
