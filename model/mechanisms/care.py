@@ -75,14 +75,15 @@ def care_effects(model: Neighbourhood) -> None:
     # Waiting residents are only held by a generalist if one referred them.
     effect[(st.path == Path.WAITING_SPECIALIST) & (st.provider < 0)] = 0.0
     model.dsev -= effect
-    count = np.count_nonzero  # the four paths counted, not a tally of all twelve
-    specialist = count(st.path == Path.SPECIALIST_CARE)
+    # Client-weeks of the paths the costs count (four of the twelve paths, so no full tally).
+    path = st.path
+    specialist = np.count_nonzero(path == Path.SPECIALIST_CARE)
+    flex = np.count_nonzero(path == Path.FLEX_CARE)
+    waiting_crises = np.count_nonzero(st.crisis & (path == Path.WAITING_SPECIALIST))
+    provision = np.count_nonzero(path == Path.CASE_MANAGEMENT) + np.count_nonzero(path == Path.COMBINED_TEAM)
     model.flows["specialist_client_weeks"] += specialist
-    waiting_crises = count(st.crisis & (st.path == Path.WAITING_SPECIALIST))
-    model.flows["heavy_care_client_weeks"] += specialist + count(st.path == Path.FLEX_CARE) + waiting_crises
-    model.flows["provision_client_weeks"] += count(st.path == Path.CASE_MANAGEMENT) + count(
-        st.path == Path.COMBINED_TEAM
-    )
+    model.flows["heavy_care_client_weeks"] += specialist + flex + waiting_crises
+    model.flows["provision_client_weeks"] += provision
 
 
 def end_episodes(model: Neighbourhood) -> None:
