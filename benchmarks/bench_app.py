@@ -46,6 +46,8 @@ REDRAW_DOSES = ("0,5", "1", "1,5", "2,5", "3")
 
 
 def once() -> tuple[float, float, float]:
+    """Start `wijksim app` once, with the browser already open: (first page, first comparison,
+    median redraw) in seconds."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -136,6 +138,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=1, help="how many times to start the app and measure")
     args = ap.parse_args()
+    if args.repeat < 1:
+        ap.error(f"--repeat must be at least 1, not {args.repeat}")
     print(f"this machine: one app run (2,000 residents, 10 years, warmed up) {machine_speed():.2f} s CPU")
     figures = []
     for k in range(args.repeat):

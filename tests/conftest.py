@@ -26,8 +26,9 @@ def reference(tmp_path_factory):
     return tables(out)
 
 
-#: Tests that take minutes alone, started first: with `-n 2`, ABC recovery (one worker, about 7 minutes
-#: on this VM) then runs beside the rest, not last while the other core waits.
+#: Tests that take minutes alone. They start first, then the other tests marked slow: with `-n 2` and
+#: `--dist worksteal` (Makefile), ABC recovery (one worker, 7-11 minutes on this VM) runs beside the
+#: rest, not last while the other core waits.
 LONGEST = ("test_abc_recovers_known_parameters",)
 
 
