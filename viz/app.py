@@ -74,14 +74,14 @@ def _warm_up() -> None:
     PAGE_DRAWN.wait(timeout=20)
     time.sleep(0.5)  # the browser draws what the server sent
     runner.warm_up()
-    if RUN_ASKED.wait(timeout=2.0):
-        RUNS_HANDED_OVER.wait(timeout=5.0)
+    if RUN_ASKED.wait(timeout=2.0):  # Run pressed as soon as the page could be used:
+        RUNS_HANDED_OVER.wait(timeout=5.0)  # its runs go to the workers first (none to run: 5 s)
     preload_results()
 
 
 def handed_over(progress: solara.Reactive) -> runner.Progress:
-    """The progress bar's callback; its first call (before the first run ends) marks the runs as
-    with the workers (`RUNS_HANDED_OVER`)."""
+    """The progress bar's callback. The runner first calls it as it hands the runs to the workers,
+    which sets `RUNS_HANDED_OVER`."""
 
     def report(done: int, total: int) -> None:
         RUNS_HANDED_OVER.set()
