@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import solara
 from wijksim.experiments.compare import growing_queues
-from wijksim.viz import figures, network_tab, numbers, runner, summary
+from wijksim.viz import figures, network_tab, numbers, runner, summary, warm, wijken
 from wijksim.viz.app import Page
 from wijksim.viz.i18n import TEXTS, translator
 from wijksim.viz.network_tab import YearPlayer
@@ -166,13 +166,13 @@ def test_engine_reports_progress_per_run_and_nothing_when_cached():
 
 
 def test_wijk_search_finds_real_wijken():
-    found = runner.search_wijken("groningen")
+    found = wijken.search_wijken("groningen")
     assert found and all("(WK" in f for f in found)
-    code = runner.wijk_code(found[0])
+    code = wijken.wijk_code(found[0])
     s = runner.Setting(wijk=code, residents=300, years=1, replications=2)
     params = runner.validate_overrides(s, {})
     assert params["residents"] == 300
-    assert runner.search_wijken("") == []
+    assert wijken.search_wijken("") == []
 
 
 def test_engine_recovers_when_a_worker_dies():
@@ -181,7 +181,7 @@ def test_engine_recovers_when_a_worker_dies():
 
     s = runner.Setting(residents=300, years=1, replications=2, seed=9)
     runner.scenario_runs(s, {})
-    for pid in list(runner.pool()._processes):  # a worker dies, e.g. killed for memory
+    for pid in list(warm.pool()._processes):  # a worker dies, e.g. killed for memory
         os.kill(pid, signal.SIGKILL)
     time.sleep(0.5)
     df = runner.scenario_runs(s, {"flex_team": 1})
@@ -224,7 +224,7 @@ def test_every_types_and_wijks_own_assumptions_lie_on_the_slider_grid():
     from wijksim.model.presets import PRESET_NAMES
 
     owns = [runner.own_values(p, None) for p in PRESET_NAMES]
-    owns += [runner.own_values("default", code) for code in runner.wijk_table().wijk_code.head(400)]
+    owns += [runner.own_values("default", code) for code in wijken.wijk_table().wijk_code.head(400)]
     for own in owns:
         for k, value in own.items():
             low, high, step = REGISTRY[k].slider()

@@ -8,7 +8,7 @@ import threading
 import time
 
 import pytest
-from wijksim.viz import runner
+from wijksim.viz import runner, warm
 
 TINY = runner.Setting(residents=150, years=1, replications=2, seed=11)
 
@@ -112,7 +112,7 @@ def test_the_page_runs_a_changed_lever_before_run_is_pressed(monkeypatch):
     try:
         set_input(rc, "Inwoners", 200)
         run_and_wait(rc)
-        assert asked == []  # nothing ahead of a table's first comparison
+        assert asked and all(sc is None for sc in asked)  # before a first result: warm-ups only
         open_settings(rc)
         field = rc.find(v.TextField, class_="scenario-1-flex_team-control-number").widget
         field.v_model = "1,5"
@@ -137,5 +137,59 @@ def test_the_page_runs_a_changed_lever_before_run_is_pressed(monkeypatch):
         while time.time() < deadline and not cached(2.5):
             time.sleep(0.05)
         assert cached(2.5), "a slider let go runs at once, too"
+    finally:
+        rc.close()
+
+
+def test_warm_ups_started_ahead_are_shared_by_the_first_comparison(monkeypatch):
+    """Warm-ups started before Run is pressed (`warm_ahead`) are waited for by the comparison that
+    follows, not run again, and its rows are those of a comparison that warmed up by itself."""
+    setting = runner.Setting(residents=150, years=1, replications=2, seed=14)
+    scenarios = [("A", {"flex_team": 0.02})]
+    real_pool, submitted = warm.pool, []
+
+    class Counting:
+        def submit(self, fn, *args):
+            submitted.append(fn.__name__)
+            return real_pool().submit(fn, *args)
+
+    monkeypatch.setattr(warm, "pool", Counting)
+    runner.warm_ahead(setting)
+    assert submitted == ["warm_up_neighbourhood"] * 2  # one a replication, all started at once
+    shared = runner.comparison(setting, scenarios)["runs"]
+    assert submitted.count("warm_up_neighbourhood") == 2  # none run again
+    assert submitted.count("execute_warmed_run") == 4
+
+    monkeypatch.setattr(runner, "_cache", type(runner._cache)())  # the same comparison from scratch
+    monkeypatch.setattr(warm, "_warm", type(warm._warm)())
+    alone = runner.comparison(setting, scenarios)["runs"]
+    assert submitted.count("warm_up_neighbourhood") == 4
+    assert shared.equals(alone)
+
+
+def test_before_a_first_result_the_page_warms_up_the_setting_run_will_ask_for(monkeypatch):
+    """A table that has chosen its wijk talks levers before its first Run: the page starts that
+    setting's warm-ups meanwhile, for exactly the setting Run then asks for."""
+    import solara
+    from test_app_components import run_and_wait, set_input
+    from wijksim.model.params import ParameterError
+    from wijksim.viz.app import Page
+
+    warmed, asked = [], []
+    monkeypatch.setattr(runner, "warm_ahead", warmed.append)
+
+    def comparison(setting, *args, **kwargs):
+        asked.append(setting)
+        raise ParameterError("residents", 0, "stands in for a run")
+
+    monkeypatch.setattr(runner, "comparison", comparison)
+    box, rc = solara.render(Page(), handle_error=False)
+    try:
+        set_input(rc, "Inwoners", 180)
+        deadline = time.time() + 20
+        while time.time() < deadline and not any(s.residents == 180 for s in warmed):
+            time.sleep(0.05)
+        run_and_wait(rc)
+        assert asked and warmed[-1] == asked[0] and asked[0].residents == 180
     finally:
         rc.close()

@@ -13,7 +13,7 @@ import os
 import pytest
 from wijksim.experiments.run import RunSpec
 from wijksim.model.scan import REQUIRED_COLUMNS, SHIPPED_TABLE, read_row, row_csv, row_sha256
-from wijksim.viz import runner, search
+from wijksim.viz import runner, search, wijken
 from wijksim.viz.export import differences_csv, run_record
 from wijksim.viz.i18n import translator
 from wijksim.viz.summary import command_line
@@ -46,7 +46,7 @@ def problems_of(content: bytes, lang: str = "nl") -> list[str]:
 
 
 def test_aliases_find_the_official_names():
-    table = runner.places()
+    table = wijken.places()
     den_haag = search.matches(table, "Den Haag")
     assert den_haag and all(p.gemeente == "'s-Gravenhage" for p in den_haag)
     assert len(den_haag) == sum(p.gemeente == "'s-Gravenhage" for p in table)  # every one of them
@@ -57,8 +57,8 @@ def test_aliases_find_the_official_names():
 
 
 def test_every_match_in_pages_with_the_municipality_first():
-    found = search.matches(runner.places(), "amsterdam")
-    in_amsterdam = sum(p.gemeente == "Amsterdam" for p in runner.places())
+    found = search.matches(wijken.places(), "amsterdam")
+    in_amsterdam = sum(p.gemeente == "Amsterdam" for p in wijken.places())
     assert in_amsterdam > 100  # 108 wijken: once cut to 50 without a word
     assert [p.gemeente for p in found[:in_amsterdam]] == ["Amsterdam"] * in_amsterdam
     assert len(found) > in_amsterdam  # also Amstelveen's Amsterdamse Bos, after them
@@ -68,20 +68,20 @@ def test_every_match_in_pages_with_the_municipality_first():
     assert search.count_text(pages[0], NL, "nl") == f"1–20 van {len(found)}"
     assert (last.start, last.end) == (20 * (len(pages) - 1) + 1, len(found))
     assert search.page_of(found, 99) == last  # beyond the end: the last page
-    assert search.page_of([], 0).start == 0 and search.matches(runner.places(), "  ") == []
+    assert search.page_of([], 0).start == 0 and search.matches(wijken.places(), "  ") == []
 
 
 def test_several_words_and_codes_match():
-    assert [p.code for p in search.matches(runner.places(), "groningen centrum")] == ["WK001400"]
-    assert all(p.code.startswith("WK0014") for p in search.matches(runner.places(), "wk0014"))
+    assert [p.code for p in search.matches(wijken.places(), "groningen centrum")] == ["WK001400"]
+    assert all(p.code.startswith("WK0014") for p in search.matches(wijken.places(), "wk0014"))
 
 
 def test_no_match_names_the_coverage_computed_from_the_table():
-    assert search.matches(runner.places(), "Rotterdam") == []
+    assert search.matches(wijken.places(), "Rotterdam") == []
     rows = [r for r in shipped_rows() if all(r[c] for c in REQUIRED_COLUMNS)]
     names = sorted({r["gemeente_name"] for r in rows}, key=search.sort_name)
     assert names[0] == "Aa en Hunze" and names[-1] == "Losser"  # 's-Gravenhage sorts under G
-    cov = runner.coverage()
+    cov = wijken.coverage()
     assert (cov.wijken, cov.gemeenten, cov.first, cov.last) == (len(rows), len(names), names[0], names[-1])
     text = search.no_match_message("Rotterdam ", cov, NL, "nl")
     assert "‘Rotterdam’" in text and "Aa en Hunze" in text and "Losser" in text

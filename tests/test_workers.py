@@ -30,12 +30,12 @@ def test_the_fork_server_and_its_workers_run_below_the_server_and_the_server_doe
 
 
 def test_the_apps_warm_up_starts_every_worker_in_a_moment():
-    """`runner.warm_up` only starts the workers (the fork server has the model imported): all of
+    """`warm.warm_up` only starts the workers (the fork server has the model imported): all of
     them, so that the first comparison's runs begin at once on every core."""
-    from wijksim.viz import runner
+    from wijksim.viz import warm
 
-    runner.warm_up()
-    assert len(runner.pool()._processes) == runner.WORKERS  # no public count before Python 3.14
+    warm.warm_up()
+    assert len(warm.pool()._processes) == warm.WORKERS  # no public count before Python 3.14
 
 
 def test_a_table_that_runs_at_once_has_its_runs_handed_over_before_the_result_page_is_preloaded(
@@ -51,8 +51,8 @@ def test_a_table_that_runs_at_once_has_its_runs_handed_over_before_the_result_pa
 
     steps: list[str] = []
     monkeypatch.setattr(app, "background_priority_possible", lambda: False)
-    monkeypatch.setattr(app.runner, "places", lambda: ())
-    monkeypatch.setattr(app.runner, "warm_up", lambda: steps.append("workers"))
+    monkeypatch.setattr(app.wijken, "places", lambda: ())
+    monkeypatch.setattr(app.warm, "warm_up", lambda: steps.append("workers"))
     monkeypatch.setattr(app, "preload_results", lambda: steps.append("preload"))
     for name in ("PAGE_DRAWN", "RUN_ASKED", "RUNS_HANDED_OVER"):
         monkeypatch.setattr(app, name, threading.Event())

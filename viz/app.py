@@ -23,7 +23,7 @@ from .. import __version__
 from ..experiments.workers import APP_PRELOAD, background_priority_possible, start_fork_server
 from ..model.params import REGISTRY, ParameterError
 from ..model.scan import row_csv, row_sha256
-from . import figures, runner, summary
+from . import figures, runner, summary, warm, wijken
 from .cards import scenario_cards
 from .charts import Curves, PreloadCharts
 from .charts import warm_up as warm_up_charts
@@ -70,10 +70,10 @@ def _warm_up() -> None:
     # cores' idle moments while the first page is drawn, and the workers are ready when Run is pressed.
     if background_priority_possible():
         start_fork_server(APP_PRELOAD)
-    runner.places()  # the wijken to search (a table read), before the browser asks for the first page
+    wijken.places()  # the wijken to search (a table read), before the browser asks for the first page
     PAGE_DRAWN.wait(timeout=20)
     time.sleep(0.5)  # the browser draws what the server sent
-    runner.warm_up()
+    warm.warm_up()
     if RUN_ASKED.wait(timeout=2.0):  # Run pressed as soon as the page could be used:
         RUNS_HANDED_OVER.wait(timeout=5.0)  # its runs go to the workers first (none to run: 5 s)
     preload_results()
@@ -129,7 +129,7 @@ def Page():
     years = solara.use_reactive(10)
     replications = solara.use_reactive(5)
     seed = solara.use_reactive(1)
-    code = runner.wijk_code(wijk_label.value) if wijk_label.value else None
+    code = wijken.wijk_code(wijk_label.value) if wijk_label.value else None
     row = upload.value.row if upload.value is not None else None
     own = own_values(preset.value, code, row)
     shared = {k: solara.use_reactive(own[k]) for k in runner.INFLUENTIAL}  # noqa: SH103
@@ -157,7 +157,7 @@ def Page():
     def setting() -> runner.Setting:
         return runner.Setting(
             preset=preset.value,
-            wijk=runner.wijk_code(wijk_label.value) if wijk_label.value else None,
+            wijk=wijken.wijk_code(wijk_label.value) if wijk_label.value else None,
             upload=row,
             residents=residents.value,
             years=years.value,
@@ -175,6 +175,7 @@ def Page():
         # Everything as it was when Run was pressed: an input changed during the run belongs to the
         # next run (and marks this one's result out of date), not to this one's label and log.
         RUN_ASKED.set()
+        prefetcher.forget()
         asked = (question.value, expectation.value)
         this_setting, these = setting(), named()
         clash = same_name(these, t)
@@ -201,11 +202,15 @@ def Page():
     prefetcher = solara.use_memo(runner.Prefetcher, [])
     SETTLED.provide(prefetcher.settle)  # a value set on purpose runs at once, a drag when still
 
-    def ahead() -> None:  # once a table iterates, the changed scenario runs while it talks
-        if result.value is not None and not task.pending:
-            shown = (result.value["setting"], result.value["scenarios"])
-            if (setting(), named()) != shown:
-                prefetcher.ask(setting(), named())
+    def ahead() -> None:
+        if task.pending:
+            return
+        if result.value is None:  # the wijk chosen, the table talks levers: its warm-ups run meanwhile
+            prefetcher.ask(setting(), None)
+            return
+        shown = (result.value["setting"], result.value["scenarios"])  # once a table iterates, the
+        if (setting(), named()) != shown:  # changed scenario runs while it talks
+            prefetcher.ask(setting(), named())
 
     solara.use_effect(ahead, [setting(), repr(named())])
 
@@ -345,7 +350,7 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
     res = result.value["result"]
     stale = (result.value["setting"], result.value["scenarios"]) != current
     shown = result.value["setting"]
-    where = runner.setting_label(shown, t)
+    where = wijken.setting_label(shown, t)
     with solara.Div(classes=["result-wijk"]):
         solara.Markdown(
             t("result_for").format(where=where, residents=number(shown.residents, lang, 6), years=shown.years)

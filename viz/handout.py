@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from .. import __version__
 from ..model.params import REGISTRY
-from . import figures, runner, summary
+from . import figures, runner, summary, wijken
 from .cards import scenario_cards
 from .controls import lever_value
 from .explain import explanation, lever_cost_line
@@ -88,7 +88,7 @@ def full_levers(overrides: dict[str, Any]) -> dict[str, Any]:
 def setting_line(setting: runner.Setting, lang: str, t) -> str:
     """One line for the log: where, how many residents, years, replications, seed, moved assumptions."""
     line = t("log_setting").format(
-        where=runner.setting_label(setting, t),
+        where=wijken.setting_label(setting, t),
         residents=number(setting.residents, lang, 6),
         years=setting.years,
         replications=setting.replications,
@@ -141,7 +141,7 @@ def entry_html(entry: dict[str, Any], lang: str, t, heading: str = "h3", decisio
 def _settings(setting: runner.Setting, lang: str, t) -> str:
     moved = ", ".join(f"{t(k)}: {number(v, lang)}" for k, v in setting.shared) or t("handout_own_values")
     rows = [
-        (t("neighbourhood"), runner.setting_label(setting, t)),
+        (t("neighbourhood"), wijken.setting_label(setting, t)),
         (t("residents"), number(setting.residents, lang, 6)),
         (t("years"), str(setting.years)),
         (t("replications"), str(setting.replications)),
@@ -203,7 +203,7 @@ def caveats(result: dict[str, Any], setting: runner.Setting, lang: str, t) -> li
     return [
         *queues,
         t("caveat_simulated").format(
-            residents=number(setting.residents, lang, 6), where=runner.setting_label(setting, t)
+            residents=number(setting.residents, lang, 6), where=wijken.setting_label(setting, t)
         ),
         t("caveat_model").format(n=setting.replications),
         t("caveat_defaults"),
@@ -221,7 +221,7 @@ def handout_html(
 ) -> str:
     """The handout of one comparison (the last run's result, setting and scenarios as run) with the
     table's log, in the language."""
-    where = runner.setting_label(setting, t)
+    where = wijken.setting_label(setting, t)
     title = t("handout_title").format(where=where)
     cards = scenario_cards(result, setting.years, lang, t)
     png = figures.curves_png(result, t, lang, dpi=CHART_DPI)

@@ -8,7 +8,6 @@ changed. Nothing here holds a session's state: the app keeps that per browser ta
 from __future__ import annotations
 
 import functools
-import os
 import threading
 import time
 from collections import OrderedDict
@@ -21,14 +20,12 @@ from typing import Any
 from ..experiments.compare import differences, growing_queues, net_costs
 from ..experiments.run import RunSpec
 from ..experiments.seeds import spawn_seeds
-from ..experiments.tasks import execute_warmed_run, results_frame, warm_up_neighbourhood
-from ..experiments.workers import APP_PRELOAD, WorkerPool, worker_pool
+from ..experiments.tasks import execute_warmed_run, results_frame
 from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
-from ..model.params import STARTING_AFTER_WARM_UP, ParameterError
-from ..model.scan import REQUIRED_COLUMNS, SHIPPED_TABLE
-from . import search
-from .upload import row_label
+from ..model.params import ParameterError
+from ..model.scan import SHIPPED_TABLE
+from . import warm
 
 #: Called with (runs done, runs to do) while a comparison runs.
 Progress = Callable[[int, int], None]
@@ -94,82 +91,11 @@ def changed_assumptions(own: dict[str, float], chosen: dict[str, float]) -> tupl
     return tuple((k, v) for k, v in chosen.items() if abs(v - own[k]) > 1e-9)
 
 
-@functools.cache
-def wijk_table():
-    """The shipped wijken a run can start from: those with every demographic cell filled."""
-    import pandas as pd
-
-    t = pd.read_csv(WIJK_TABLE, dtype={"wijk_code": str})
-    t = t[t[list(REQUIRED_COLUMNS)].notna().all(axis=1)].reset_index(drop=True)
-    t["label"] = t.gemeente_name + " — " + t.wijk_name + " (" + t.wijk_code + ")"
-    return t
-
-
-@functools.cache
-def places() -> tuple[search.Place, ...]:
-    t = wijk_table()
-    return tuple(map(search.Place, t.gemeente_name, t.wijk_name, t.wijk_code))
-
-
-@functools.cache
-def coverage() -> search.Coverage:
-    """What the shipped table covers, computed from it (the no-match message says it)."""
-    return search.coverage(places())
-
-
-def wijk_label(code: str) -> str:
-    """ "Gemeente — wijk (code)" of a wijk in the shipped table."""
-    t = wijk_table()
-    hit = t[t.wijk_code == code]
-    return hit.label.iloc[0] if len(hit) else code
-
-
-def search_wijken(text: str) -> list[str]:
-    """Labels of every wijk that matches the text (`search.matches`: aliases, accents, case)."""
-    return [p.label for p in search.matches(places(), text)]
-
-
-def wijk_code(label: str) -> str:
-    return label.rsplit("(", 1)[1].rstrip(")")
-
-
-def setting_label(setting: Setting, t: Callable[[str], str]) -> str:
-    """Where a comparison is for: the wijk's label (an uploaded one marked as the own scan), or the
-    neighbourhood type."""
-    if setting.upload is not None:
-        return f"{row_label(setting.upload)} ({t('own_scan')})"
-    return wijk_label(setting.wijk) if setting.wijk else t(f"preset:{setting.preset}")
-
-
-_pool: WorkerPool | None = None
-_pool_lock = threading.Lock()
 _cache: OrderedDict = OrderedDict()
 _cache_lock = threading.Lock()
 #: Scenarios being run now, by key: a second caller waits for the first one's result.
 _inflight: dict[tuple, Future] = {}
 CACHE_SIZE = 64
-#: Warmed-up neighbourhoods (pickled, ~0.23 MB per 1,000 residents) by their parameters and seed,
-#: the least recently used dropped beyond WARM_CACHE_BYTES.
-_warm: OrderedDict = OrderedDict()
-WARM_CACHE_BYTES = 256 * 2**20
-#: Worker processes, one more than the cores: a scenario's replications (5 by default) then keep
-#: every core busy to the end instead of leaving one idle in the last round.
-WORKERS = (os.cpu_count() or 2) + 1
-
-
-def pool() -> WorkerPool:
-    """The app's worker processes (`WORKERS`), shared by every browser tab."""
-    global _pool
-    with _pool_lock:
-        if _pool is None:
-            _pool = worker_pool(WORKERS, preload=APP_PRELOAD)  # the app never uses Dask
-        return _pool
-
-
-def warm_up() -> None:
-    """Start the workers, so that the first comparison does not wait for them. Each is forked from
-    the fork server, which has imported the model: its first run is as quick as its next."""
-    list(pool().map(abs, range(WORKERS)))  # a task each, as small as a task can be
 
 
 def validate_overrides(setting: Setting, overrides: dict[str, Any]) -> dict[str, Any]:
@@ -238,7 +164,7 @@ def _run_missing(setting: Setting, missing: list, params: dict, progress: Progre
         try:
             results = _run_all(runs, setting.years, progress)
         except BrokenProcessPool:  # a worker died (e.g. out of memory): fresh workers, try once more
-            reset_pool()
+            warm.reset_pool()
             results = _run_all(runs, setting.years, progress)
     reps = setting.replications
     return {
@@ -249,12 +175,16 @@ def _run_missing(setting: Setting, missing: list, params: dict, progress: Progre
     }
 
 
-def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> None:
+def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]] | None) -> None:
     """Run a comparison's scenarios ahead of the Run button, while the table is still talking: a
-    lever just changed, and pressing Run then finds the runs done or under way. Quietly nothing for
-    input the Run button would refuse (it says why when pressed)."""
+    lever just changed, and pressing Run then finds the runs done or under way. Before a first result
+    (`scenarios` None) only the setting's warm-ups: a wijk just chosen, whose levers are still being
+    discussed. Quietly nothing for input the Run button would refuse (it says why when pressed)."""
     try:
-        scenarios_runs(setting, [{}] + [ov for _, ov in scenarios])
+        if scenarios is None:
+            warm_ahead(setting)
+        else:
+            scenarios_runs(setting, [{}] + [ov for _, ov in scenarios])
     except ParameterError:
         pass
 
@@ -277,7 +207,7 @@ class Prefetcher:
         self._settled_until = 0.0
         self._busy = False
 
-    def ask(self, setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> None:
+    def ask(self, setting: Setting, scenarios: list[tuple[str, dict[str, Any]]] | None) -> None:
         with self._lock:
             self._next = (setting, scenarios)
             self._asked_at = time.monotonic()
@@ -286,6 +216,12 @@ class Prefetcher:
                 return
             self._busy = True
         threading.Thread(target=self._loop, name="prefetch", daemon=True).start()
+
+    def forget(self) -> None:
+        """Run was pressed: what was asked before it is not to be run ahead any more (a warm-up asked
+        before a first result would otherwise take the next lever's `settle`)."""
+        with self._lock:
+            self._next = None
 
     def settle(self) -> None:
         """A value was set on purpose: the latest ask, or the next within `SETTLED_FOR`, runs now."""
@@ -315,28 +251,22 @@ class Prefetcher:
                 pass
 
 
-def _warm_key(params: dict[str, Any], seed: int) -> tuple:
-    return tuple(sorted((k, v) for k, v in params.items() if k not in STARTING_AFTER_WARM_UP)), seed
-
-
 def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: Progress | None) -> list:
     """Each run from its warmed-up neighbourhood. Scenarios that differ only in network developers,
-    key facility or flex team (the usual workshop change) share one per seed, so set-up and
-    warm-up, an eighth of a run, are done once per seed and kept for the next comparison; a seed's
-    runs start once its warm-up is done (no core waits). The rows are `execute_run`'s, bit for bit."""
+    key facility or flex team (the usual workshop change) share one per seed, so set-up and warm-up
+    (at 2,000 residents 40% as long as a run) are done once per seed and kept for the next
+    comparison; a seed's runs start once its warm-up is done (no core waits). The rows are
+    `execute_run`'s, bit for bit."""
     if progress is not None:
         progress(0, len(runs))
-    keys = [_warm_key(p, seed) for _, p, seed in runs]
-    wanted = {key: (p, seed) for key, (_, p, seed) in zip(keys, runs, strict=True)}
-    with _cache_lock:
-        states = {key: _warm[key] for key in wanted if key in _warm}
-    warming = {pool().submit(warm_up_neighbourhood, wanted[key]): key for key in wanted if key not in states}
+    keys = [warm.warm_key(p, seed) for _, p, seed in runs]
+    states, warming = warm.warm_ups({key: (p, seed) for key, (_, p, seed) in zip(keys, runs, strict=True)})
     futures: list[Future | None] = [None] * len(runs)
 
     def start(key: tuple) -> None:
         for i, (r, p, _) in enumerate(runs):
             if keys[i] == key:
-                futures[i] = pool().submit(execute_warmed_run, (r, p, years, states[key]))
+                futures[i] = warm.pool().submit(execute_warmed_run, (r, p, years, states[key]))
 
     try:
         for key in list(states):
@@ -345,38 +275,22 @@ def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: 
             states[warming[done]] = done.result()
             start(warming[done])
     except BaseException:
-        for f in [*warming, *futures]:
+        for f in futures:
             if f is not None:
                 f.cancel()
         raise
-    with _cache_lock:
-        for key in wanted:
-            _warm[key] = states[key]
-            _warm.move_to_end(key)
-        while sum(map(len, _warm.values())) > WARM_CACHE_BYTES:
-            _warm.popitem(last=False)
     if progress is not None:
         for done, _ in enumerate(as_completed(futures), start=1):
             progress(done, len(futures))
     return [f.result() for f in futures]
 
 
-def reset_pool() -> None:
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool.shutdown(wait=False, cancel_futures=True)
-        _pool = None
-
-
-def stop_pool() -> None:
-    """End the workers now (the server is stopping): also one still starting, which would otherwise
-    print a traceback once this process is gone."""
-    global _pool
-    with _pool_lock:
-        if _pool is not None:
-            _pool.stop()
-        _pool = None
+def warm_ahead(setting: Setting) -> None:
+    """Start the warm-ups of `setting`'s replications, without waiting for them: a first comparison
+    for it finds them done or under way, and one for another wijk waits at most for these few (a
+    warm-up of 2,000 residents is 40% as long as a run)."""
+    params = validate_overrides(setting, {})
+    warm.warm_ups({warm.warm_key(params, seed): (params, seed) for seed in setting.seeds()})
 
 
 def comparison(

@@ -112,6 +112,6 @@ def serve(sock: socket.socket, host: str, port: int, hosts: list[str]) -> None:
     try:
         uvicorn.Server(config).run(sockets=[sock])
     finally:
-        from .runner import stop_pool  # start-up: the runner loads pandas; Solara has it by now
+        from .warm import stop_pool  # start-up: the workers module loads pandas; Solara has it by now
 
         stop_pool()

@@ -16,7 +16,7 @@ import solara
 import traitlets
 from ipyvuetify.extra import FileInput
 
-from . import runner, search
+from . import search, wijken
 from .upload import MAX_BYTES, Problem, ScanRefused, Upload, describe, read_scan, row_label, too_big
 
 #: Errors shown of a refused scan; the rest are counted.
@@ -73,7 +73,7 @@ def WijkSearch(t, lang: str, on_pick):
     """The search box and its matches; the query lives here, so typing re-renders only this."""
     query = solara.use_reactive("")
     page_no = solara.use_reactive(0)
-    found = solara.use_memo(lambda: search.matches(runner.places(), query.value), dependencies=[query.value])
+    found = solara.use_memo(lambda: search.matches(wijken.places(), query.value), dependencies=[query.value])
 
     def set_query(text: str | None) -> None:
         query.set(text or "")
@@ -100,7 +100,7 @@ def Matches(t, lang: str, text: str, found: list, page_no, on_pick):
     # A live region: a screen reader says how many were found, or that none were.
     with rv.Html(tag="div", attributes={"role": "status", "aria-live": "polite"}, class_="search-status"):
         if not found:
-            solara.Warning(search.no_match_message(text, runner.coverage(), t, lang), classes=["search-none"])
+            solara.Warning(search.no_match_message(text, wijken.coverage(), t, lang), classes=["search-none"])
         else:
             solara.Text(search.count_text(page, t, lang), classes=["search-count"])
     with solara.Column(classes=["wijk-results"], gap="2px"):
