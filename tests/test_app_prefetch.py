@@ -193,3 +193,18 @@ def test_before_a_first_result_the_page_warms_up_the_setting_run_will_ask_for(mo
         assert asked and warmed[-1] == asked[0] and asked[0].residents == 180
     finally:
         rc.close()
+
+
+def test_nothing_is_run_ahead_for_a_setting_beyond_the_limit(monkeypatch):
+    """A typo such as 500,000 residents must not hold the workers ahead of the Run that corrects
+    it; the app's own sizes are run ahead."""
+    warmed, ran = [], []
+    monkeypatch.setattr(runner, "warm_ahead", warmed.append)
+    monkeypatch.setattr(runner, "scenarios_runs", lambda setting, scenarios: ran.append(setting))
+    big = runner.Setting(residents=500_000)
+    runner.prefetch(big, None)
+    runner.prefetch(big, [("A", {"flex_team": 1.0})])
+    assert warmed == [] and ran == []
+    runner.prefetch(runner.Setting(), None)
+    runner.prefetch(runner.Setting(), [("A", {"flex_team": 1.0})])
+    assert warmed == [runner.Setting()] and ran == [runner.Setting()]

@@ -179,7 +179,11 @@ def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]] | Non
     """Run a comparison's scenarios ahead of the Run button, while the table is still talking: a
     lever just changed, and pressing Run then finds the runs done or under way. Before a first result
     (`scenarios` None) only the setting's warm-ups: a wijk just chosen, whose levers are still being
-    discussed. Quietly nothing for input the Run button would refuse (it says why when pressed)."""
+    discussed. Quietly nothing for input the Run button would refuse (it says why when pressed), and
+    for settings larger than `AHEAD_AT_MOST` (a typo's runs would hold the workers for minutes
+    ahead of the Run that corrects it: nothing cancels a run under way)."""
+    if setting.residents * setting.replications > AHEAD_AT_MOST:
+        return
     try:
         if scenarios is None:
             warm_ahead(setting)
@@ -187,6 +191,11 @@ def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]] | Non
             scenarios_runs(setting, [{}] + [ov for _, ov in scenarios])
     except ParameterError:
         pass
+
+
+#: Residents times replications up to which inputs are run ahead of the Run button (the app's
+#: default is 2,000 x 5; assumed: at 10,000 x 5 a warm-up takes about a second, a comparison a minute).
+AHEAD_AT_MOST = 50_000
 
 
 class Prefetcher:
