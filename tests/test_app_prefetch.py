@@ -208,3 +208,22 @@ def test_nothing_is_run_ahead_for_a_setting_beyond_the_limit(monkeypatch):
     runner.prefetch(runner.Setting(), None)
     runner.prefetch(runner.Setting(), [("A", {"flex_team": 1.0})])
     assert warmed == [runner.Setting()] and ran == [runner.Setting()]
+
+
+def test_after_a_worker_died_the_retry_does_not_wait_on_the_broken_pools_warm_ups():
+    """A warm-up under way when a worker dies belongs to the broken pool: it may fail late or never
+    end. `warm.reset_pool` forgets it, so that the retry warms up on the fresh workers."""
+    from concurrent.futures import Future
+
+    setting = runner.Setting(residents=150, years=1, replications=2, seed=15)
+    params = runner.validate_overrides(setting, {})
+    stale = Future()  # the broken pool's warm-up: never finishes
+    warm._warming[warm.warm_key(params, setting.seeds()[0])] = stale
+    warm.reset_pool()
+    got = []
+    compare = threading.Thread(
+        target=lambda: got.append(runner.comparison(setting, [("A", {"flex_team": 0.02})])), daemon=True
+    )
+    compare.start()
+    compare.join(timeout=120)
+    assert got and len(got[0]["runs"]) > 0

@@ -44,11 +44,15 @@ def warm_up() -> None:
 
 
 def reset_pool() -> None:
+    """Fresh workers after one died. The warm-ups under way were the broken pool's: forgotten, so
+    that the retry runs its own instead of waiting on one that fails or never ends."""
     global _pool
     with _pool_lock:
         if _pool is not None:
             _pool.shutdown(wait=False, cancel_futures=True)
         _pool = None
+    with _lock:
+        _warming.clear()
 
 
 def stop_pool() -> None:
@@ -79,23 +83,22 @@ def warm_ups(wanted: dict[tuple, tuple[dict[str, Any], int]]) -> tuple[dict, dic
         mine = {key: Future() for key in wanted if key not in states and key not in _warming}
         _warming.update(mine)
         warming = {_warming[key]: key for key in wanted if key not in states}
-    for key, future in mine.items():
+    entered = list(mine.items())
+    for key, future in entered:
         future.add_done_callback(functools.partial(_warmed, key))
-    to_submit = list(mine.items())
-    try:
-        while to_submit:
-            key, future = to_submit[0]
+    for i, (key, future) in enumerate(entered):
+        try:
             task = pool().submit(warm_up_neighbourhood, wanted[key])
-            to_submit.pop(0)
-            task.add_done_callback(functools.partial(_pass_on, future))
-    except BaseException as err:  # e.g. the pool broke: nothing may stay 'under way' for ever
-        for _, future in to_submit:
-            future.set_exception(err)
-        raise
+        except BaseException as err:  # e.g. the pool broke: nothing may stay 'under way' for ever
+            for _, left in entered[i:]:
+                left.set_exception(err)
+            raise
+        task.add_done_callback(functools.partial(_pass_on, future))
     return states, warming
 
 
 def _pass_on(to: Future, done: Future) -> None:
+    """A worker's warm-up done: its result (or failure) is that of the future entered for it."""
     if done.cancelled():
         to.set_exception(CancelledError())
     elif done.exception() is not None:
