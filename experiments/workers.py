@@ -70,6 +70,19 @@ def start_fork_server(preload: list[str], nice: int = APP_WORKER_NICE) -> None:
     thread.join()
 
 
+def stop_fork_server() -> None:
+    """End this process's fork server, also one still importing its preload. A pool's first task
+    waits for that import while holding the pool's lock, so the pool cannot be shut down before it
+    is done: at background priority on a busy machine, a stopping app would wait 15-20 s. The next
+    pool starts a new fork server (`forkserver.ensure_running` sees this one gone)."""
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)  # no public handle
+    if pid is not None:
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+
+
 class WorkerPool(ProcessPoolExecutor):
     def __exit__(self, exc_type, exc, tb):
         if exc_type is None:

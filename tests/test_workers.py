@@ -3,6 +3,7 @@ below the page's priority, and only it and its workers are lowered, not the serv
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -72,3 +73,27 @@ def test_a_table_that_runs_at_once_has_its_runs_handed_over_before_the_result_pa
     start = time.monotonic()
     app._warm_up()
     assert steps == ["workers", "preload"] and 2.0 <= time.monotonic() - start < 4.0
+
+
+#: In a fresh process: a fork server whose preload takes a minute (as the model's import at background
+#: priority on a busy machine takes seconds), a first task waiting for it, and the server stopping.
+STOPPING = """
+import threading, time
+from wijksim.viz import warm
+warm.APP_PRELOAD[:] = ["slow_preload"]
+threading.Thread(target=warm.warm_up, daemon=True).start()
+time.sleep(2.0)  # the warm-up's first task now waits for the fork server, holding the pool's lock
+start = time.monotonic()
+warm.stop_pool()
+print(time.monotonic() - start)
+"""
+
+
+def test_a_stopping_app_does_not_wait_for_a_fork_server_still_importing(tmp_path):
+    (tmp_path / "slow_preload.py").write_text("import time\ntime.sleep(60)\n")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path)}  # the fork server's path (Python 3.12.1)
+    out = subprocess.run(
+        [sys.executable, "-c", STOPPING], capture_output=True, text=True, timeout=120, env=env
+    )
+    assert out.returncode == 0, out.stderr
+    assert float(out.stdout) < 10.0  # not the import's minute

@@ -73,7 +73,10 @@ def _warm_up() -> None:
     wijken.places()  # the wijken to search (a table read), before the browser asks for the first page
     PAGE_DRAWN.wait(timeout=20)
     time.sleep(0.5)  # the browser draws what the server sent
-    warm.warm_up()
+    try:
+        warm.warm_up()
+    except Exception:  # noqa: BLE001 - ahead of time only (e.g. the server stopping): Run reports failures
+        return
     if RUN_ASKED.wait(timeout=2.0):  # Run pressed as soon as the page could be used:
         RUNS_HANDED_OVER.wait(timeout=5.0)  # its runs go to the workers first (none to run: 5 s)
     preload_results()

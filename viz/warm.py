@@ -11,7 +11,7 @@ from concurrent.futures import CancelledError, Future
 from typing import Any
 
 from ..experiments.tasks import warm_up_neighbourhood
-from ..experiments.workers import APP_PRELOAD, WorkerPool, worker_pool
+from ..experiments.workers import APP_PRELOAD, WorkerPool, stop_fork_server, worker_pool
 from ..model.params import STARTING_AFTER_WARM_UP
 
 #: Worker processes, one more than the cores: a scenario's replications (5 by default) then keep
@@ -59,6 +59,7 @@ def stop_pool() -> None:
     """End the workers now (the server is stopping): also one still starting, which would otherwise
     print a traceback once this process is gone."""
     global _pool
+    stop_fork_server()  # a first task waiting for it would hold up the pool's shutdown
     with _pool_lock:
         if _pool is not None:
             _pool.stop()
