@@ -187,7 +187,11 @@ def draw_kin(rng: np.random.Generator, st: ResidentState, idx: np.ndarray, p: di
     age = st.age[idx]
     gap = np.clip(rng.normal(p["parent_generation_gap_years"], 5.0, len(idx)), 16.0, 50.0)
     parent = age + gap
-    alive = rng.random(len(idx)) < gompertz_survival(parent, p) / gompertz_survival(gap, p)
+    # The chance the parent reached `parent` given that they reached `gap`. Under a mortality so
+    # steep that nobody reaches `gap` (an extreme of the parameters' range) it is 0, not 0 / 0.
+    to_now, to_child_birth = gompertz_survival(parent, p), gompertz_survival(gap, p)
+    still = np.divide(to_now, to_child_birth, out=np.zeros_like(to_now), where=to_child_birth > 0)
+    alive = rng.random(len(idx)) < still
     st.parent_age[idx] = np.where(alive, parent, np.nan).astype(np.float32)
     st.parent_need[idx] = alive & (rng.random(len(idx)) < frailty_prevalence(parent, p))
     st.kin_carer[idx] = rng.random(len(idx)) < p["kin_care_share"]

@@ -4,14 +4,16 @@ settled start."""
 
 from __future__ import annotations
 
+import warnings
+
 import numpy as np
 import pytest
 from handmade import events_of, handmade
 from wijksim.model.codes import WEEKS_PER_YEAR, Need, Path
 from wijksim.model.mechanisms import demography, escalation, informal_support, kin, life_events, wmo_light
 from wijksim.model.neighbourhood import NeighbourhoodModel
-from wijksim.model.params import validate
-from wijksim.model.population import old_ages
+from wijksim.model.params import REGISTRY, validate
+from wijksim.model.population import draw_kin, old_ages
 from wijksim.model.rates import gompertz_survival
 
 
@@ -83,6 +85,23 @@ def test_a_55_year_old_whose_mother_elsewhere_needs_care_counts_as_a_carer():
     assert list(carers) == [True, False, False]
     # and the hours for the parent leave fewer for neighbours
     assert informal_support.helper_hours(m)[0] == 0.0 and informal_support.helper_hours(m)[1] == 4.0
+
+
+def test_under_the_steepest_mortality_allowed_no_parent_outside_is_alive_and_nothing_divides_by_zero():
+    """At the top of the mortality parameters' ranges nobody reaches even the parent's age at the
+    resident's birth: the chance the parent is alive is 0 (it was 0 / 0, a NaN and a warning)."""
+    steepest = {
+        "mortality_gompertz_intercept": REGISTRY["mortality_gompertz_intercept"].high,
+        "mortality_gompertz_slope": REGISTRY["mortality_gompertz_slope"].high,
+    }
+    m = handmade(400, age=list(np.linspace(0, 90, 400)), **steepest)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", RuntimeWarning)
+        draw_kin(np.random.default_rng(3), m.st, np.arange(400), m.p)
+    assert np.isnan(m.st.parent_age).all() and not m.st.parent_need.any()
+    usual = handmade(400, age=list(np.linspace(0, 90, 400)))
+    draw_kin(np.random.default_rng(3), usual.st, np.arange(400), usual.p)
+    assert (~np.isnan(usual.st.parent_age)).sum() > 100  # the usual mortality leaves many parents alive
 
 
 def test_company_and_help_to_neighbours_are_help_but_not_care():
