@@ -35,8 +35,11 @@ class Region:
     others: int
     #: Their clients in specialist care now.
     in_care: int = 0
-    #: Their non-urgent waiting clients: [arrival week, count, severity offset] cohorts, oldest first.
-    waiting: list[list] = field(default_factory=list)
+    #: Their non-urgent waiting clients in cohorts, oldest first: each cohort's arrival week, count and
+    #: severity offset (arrays: a queue a year long holds ~150 cohorts, every one touched each week).
+    waiting_week: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    waiting_count: np.ndarray = field(default_factory=lambda: np.empty(0, np.int64))
+    waiting_offset: np.ndarray = field(default_factory=lambda: np.empty(0, np.float64))
     #: Their urgent (crisis) clients waiting.
     urgent: int = 0
     #: Referral candidates per resident per week (regular and urgent), the wijk's own during the
@@ -57,7 +60,22 @@ class Region:
 
     @property
     def waiting_total(self) -> int:
-        return int(sum(c[1] for c in self.waiting))
+        return int(self.waiting_count.sum())
+
+    def join_queue(self, week: int, counts: np.ndarray, offsets: np.ndarray) -> None:
+        """New cohorts, arrived in `week`, at the end of the queue (those of a count of 0 left out)."""
+        counts, offsets = np.asarray(counts, np.int64), np.asarray(offsets, np.float64)
+        keep = counts > 0
+        self.waiting_week = np.concatenate([self.waiting_week, np.full(int(keep.sum()), week, np.int64)])
+        self.waiting_count = np.concatenate([self.waiting_count, counts[keep]])
+        self.waiting_offset = np.concatenate([self.waiting_offset, offsets[keep]])
+
+    def _drop_empty_cohorts(self) -> None:
+        keep = self.waiting_count > 0
+        if not keep.all():
+            self.waiting_week = self.waiting_week[keep]
+            self.waiting_count = self.waiting_count[keep]
+            self.waiting_offset = self.waiting_offset[keep]
 
     def places_demanded(self, residents: int, mean_stay_weeks: float) -> float:
         """The places the region's referral candidates would fill without gatekeeping (Little's law:
@@ -90,7 +108,7 @@ class Region:
         urgent = int(rng.poisson(self.others * self.rate_urgent))
         if regular:
             parts = rng.multinomial(regular, [1 / len(SEVERITY_OFFSETS)] * len(SEVERITY_OFFSETS))
-            self.waiting += [[week, int(k), off] for k, off in zip(parts, SEVERITY_OFFSETS, strict=True) if k]
+            self.join_queue(week, parts, SEVERITY_OFFSETS)
         self.urgent += urgent
         return regular, urgent
 
@@ -99,25 +117,26 @@ class Region:
             self.in_care -= int(rng.binomial(self.in_care, min(1.0, 1.0 / max(mean_weeks, 1.0))))
 
     def drop_out(self, rng: np.random.Generator, hazard: float) -> int:
-        if not self.waiting or hazard <= 0:
+        if not len(self.waiting_count) or hazard <= 0:
             return 0
-        gone = rng.binomial(np.array([c[1] for c in self.waiting]), hazard)
-        for cohort, k in zip(self.waiting, gone, strict=True):
-            cohort[1] -= int(k)
-        self.waiting = [c for c in self.waiting if c[1] > 0]
+        gone = rng.binomial(self.waiting_count, hazard)
+        self.waiting_count = self.waiting_count - gone
+        self._drop_empty_cohorts()
         return int(gone.sum())
 
-    def keys(self, weeks_per_severity: float) -> list[float]:
+    def keys(self, weeks_per_severity: float) -> np.ndarray:
         """Each waiting cohort's place in the admission order (lower first), as the wijk's residents'."""
-        return [week - weeks_per_severity * (self.severity + off) for week, _, off in self.waiting]
+        return self.waiting_week - weeks_per_severity * (self.severity + self.waiting_offset)
 
-    def admit(self, take: dict[int, int]) -> list[tuple[int, int]]:
-        """Admit `take[i]` clients of waiting cohort i; return (arrival week, count) of those admitted."""
-        taken = []
-        for i, k in take.items():
-            if k > 0:
-                taken.append((self.waiting[i][0], k))
-                self.waiting[i][1] -= k
-        self.waiting = [c for c in self.waiting if c[1] > 0]
-        self.in_care += sum(k for _, k in taken)
-        return taken
+    def admit(self, cohorts: np.ndarray, room: int) -> tuple[np.ndarray, np.ndarray]:
+        """Admit clients of the waiting `cohorts` (indices, in admission order) into `room` places,
+        each cohort whole while there is room (the last may be partly taken). Returns the arrival
+        week and count of those admitted."""
+        counts = self.waiting_count[cohorts]
+        ahead = np.cumsum(counts) - counts  # admitted before each cohort if all before fit
+        taken = np.minimum(counts, np.maximum(room - ahead, 0))
+        weeks = self.waiting_week[cohorts]
+        self.waiting_count[cohorts] -= taken
+        self._drop_empty_cohorts()
+        self.in_care += int(taken.sum())
+        return weeks, taken

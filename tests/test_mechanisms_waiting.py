@@ -92,7 +92,8 @@ def test_the_rest_of_the_region_refers_at_the_wijks_rate_and_shares_the_places()
     held = [r.arrive(rng, 60, held_back=0.5)[0] for _ in range(200)]
     assert np.mean(held) == pytest.approx(13.5, rel=0.15)
     m = handmade(4, specialist_slots=10, queue_dropout_rate=0.0)
-    m.region = Region(others=100, frozen=True, waiting=[[0, 8, 0.0]], in_care=3)
+    m.region = Region(others=100, frozen=True, in_care=3)
+    m.region.join_queue(0, [8], [0.0])
     waiting(m, 0.0, [5, 5, 5, 5])
     m.st.need[:] = Need.INDIVIDUAL
     specialist_care.admit(m)  # 10 places - 3 taken: 7 for 8 + 4 waiting, the oldest first

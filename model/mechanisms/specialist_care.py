@@ -82,7 +82,7 @@ def admit(model: Neighbourhood) -> None:
     free = model.specialist_slots - in_care - region.in_care
     wijk_regular_new = int(np.count_nonzero(~st.crisis[waiting] & (st.queue_since[waiting] == w)))
     take = np.empty(0, dtype=np.int64)
-    taken_bg: list[tuple[int, int]] = []
+    taken_bg = (np.empty(0, np.int64), np.empty(0, np.int64))  # the rest of the region's: weeks, counts
     if free > 0:
         crisis = waiting[st.crisis[waiting]]
         crisis = crisis[np.argsort(st.queue_since[crisis], kind="stable")]
@@ -94,21 +94,17 @@ def admit(model: Neighbourhood) -> None:
         region.in_care += n_urgent - n_wijk
         free -= n_urgent
         regular = waiting[~st.crisis[waiting]]
-        if free > 0 and (len(regular) or region.waiting):
+        if free > 0 and (len(regular) or len(region.waiting_count)):
             k = p["priority_weeks_per_severity"]
             keys = np.concatenate([st.queue_since[regular] - k * st.severity[regular], region.keys(k)])
-            counts = np.concatenate([np.ones(len(regular)), [c[1] for c in region.waiting]])
+            counts = np.concatenate([np.ones(len(regular)), region.waiting_count])
             order = np.argsort(keys, kind="stable")
             before = np.cumsum(counts[order]) - counts[order]
             chosen = order[before < free]
             wijk_chosen = chosen[chosen < len(regular)]
-            room = free - len(wijk_chosen)
-            bg: dict[int, int] = {}
-            for j in chosen[chosen >= len(regular)]:  # in admission order; the last may be partly taken
-                bg[int(j) - len(regular)] = int(min(counts[j], room))
-                room -= bg[int(j) - len(regular)]
+            cohorts = chosen[chosen >= len(regular)] - len(regular)  # in admission order
+            taken_bg = region.admit(cohorts, free - len(wijk_chosen))
             take = np.concatenate([take, regular[np.sort(wijk_chosen)]])
-            taken_bg = region.admit(bg)
     _record_waits(model, take, taken_bg)
     if len(take):
         transitions.release(model, take)
@@ -125,14 +121,15 @@ def admit(model: Neighbourhood) -> None:
     model.flows["bridging_client_weeks"] += waiting_now
 
 
-def _record_waits(model: Neighbourhood, take: np.ndarray, taken_bg: list[tuple[int, int]]) -> None:
+def _record_waits(model: Neighbourhood, take: np.ndarray, taken_bg: tuple[np.ndarray, np.ndarray]) -> None:
     st, w, f = model.st, model.week, model.flows
+    bg_weeks, bg_counts = taken_bg
     f["wait_weeks_sum"] += float((w - st.queue_since[take]).sum())
     f["admitted_specialist"] += len(take)
     regular = take[~st.crisis[take]]
-    f["region_regular_admitted"] += len(regular) + sum(k for _, k in taken_bg)
+    f["region_regular_admitted"] += len(regular) + int(bg_counts.sum())
     f["region_admitted_within_norm"] += int(np.count_nonzero(w - st.queue_since[regular] <= TREEKNORM_WEEKS))
-    f["region_admitted_within_norm"] += sum(k for week, k in taken_bg if w - week <= TREEKNORM_WEEKS)
+    f["region_admitted_within_norm"] += int(bg_counts[w - bg_weeks <= TREEKNORM_WEEKS].sum())
 
 
 def learn_referral_rates(model: Neighbourhood) -> None:
