@@ -29,6 +29,7 @@ from . import warm
 
 #: Called with (runs done, runs to do) while a comparison runs.
 Progress = Callable[[int, int], None]
+#: The table of wijken shipped with wijksim (`wijken` reads it for the search).
 WIJK_TABLE = SHIPPED_TABLE
 #: Levers a workshop can change per scenario, in the order shown (the registry's levers).
 LEVERS = tuple(REGISTRY_LEVERS)
@@ -175,6 +176,11 @@ def _run_missing(setting: Setting, missing: list, params: dict, progress: Progre
     }
 
 
+#: Residents times replications up to which inputs are run ahead of the Run button (assumed; the app's
+#: default is 2,000 x 5). At 10,000 x 5 a warm-up takes ~2 s of CPU, a comparison ~20 s on 2 cores.
+AHEAD_AT_MOST = 50_000
+
+
 def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]] | None) -> None:
     """Run a comparison's scenarios ahead of the Run button, while the table is still talking: a
     lever just changed, and pressing Run then finds the runs done or under way. Before a first result
@@ -191,11 +197,6 @@ def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]] | Non
             scenarios_runs(setting, [{}] + [ov for _, ov in scenarios])
     except ParameterError:
         pass
-
-
-#: Residents times replications up to which inputs are run ahead of the Run button (assumed; the app's
-#: default is 2,000 x 5). At 10,000 x 5 a warm-up takes ~2 s of CPU, a comparison ~20 s on 2 cores.
-AHEAD_AT_MOST = 50_000
 
 
 class Prefetcher:
