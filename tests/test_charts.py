@@ -17,7 +17,7 @@ from PIL import Image
 from wijksim.experiments.stats import t_half_width
 from wijksim.model.indicators import KEY_INDICATORS
 from wijksim.model.indicators.registry import yearly
-from wijksim.viz import charts, figures
+from wijksim.viz import chart_bundle, charts, figures
 from wijksim.viz.chart_bundle import PlotlyWidget
 from wijksim.viz.i18n import translator
 
@@ -200,13 +200,40 @@ def test_new_numbers_go_to_the_same_chart_in_one_message():
 
     _, rc = solara.render(Shown(), handle_error=False)
     widget, before = shown(rc)
+    before = plain(before)
     messages = []
     widget.observe(lambda change: messages.append(change), names="figure")
     chosen.set(second)
     again, after = shown(rc)
+    after = plain(after)
     assert again is widget and len(messages) == 1  # updated, not rebuilt
-    assert after == json.loads(charts.curves_figure(second, translator("nl"), "nl").to_json()) != before
+    validated = json.loads(charts.curves_figure(second, translator("nl"), "nl").to_json())
+    assert after == plain(validated) != before
     rc.close()
+
+
+def plain(x):
+    """Plotly's JSON with every data array as a list of floats (a figure gives typed arrays in
+    base64, `figure_json` lists: plotly.js reads both alike)."""
+    if isinstance(x, dict):
+        return values(x).astype(float).tolist() if "bdata" in x else {k: plain(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [plain(v) for v in x]
+    return float(x) if isinstance(x, int | float) and not isinstance(x, bool) else x
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+@pytest.mark.parametrize("view", charts.VIEWS)
+@pytest.mark.parametrize("settling", [0, 2])
+def test_the_page_sends_the_validated_figure_without_building_it(res, monkeypatch, lang, view, settling):
+    """The page's JSON (`figure_json`, no `go.Figure`) is the validated figure's, template and all:
+    property for property and number for number."""
+    monkeypatch.setattr(charts, "SETTLING_YEARS", settling)
+    spec = charts.curves_spec(res, translator(lang), lang, view)
+    validated = json.loads(charts.curves_figure(res, translator(lang), lang, view).to_json())
+    sent = json.loads(chart_bundle.figure_json(spec))
+    assert sent["layout"]["template"]["layout"]  # plotly's default template, as a figure carries
+    assert plain(sent) == plain(validated)
 
 
 def test_the_warm_up_builds_the_panels_a_first_result_needs():

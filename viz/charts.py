@@ -2,10 +2,10 @@
 
 Plotly because it runs offline (its JavaScript ships inside the Python package; the app uses its
 basic build, `chart_bundle`), Solara shows it as a widget, it gives hover values and zoom, and it is
-actively maintained. One panel
-per key indicator, with two views: the levels with their 95% bands, and each scenario's difference
-from "geen nieuwe besluiten" per year (paired over replications, which share their seeds). The
-numbers of both views come from `curve_data`, which the static image (`figures.curves_png`) draws too.
+actively maintained. One panel per key indicator, with two views: the levels with their 95% bands,
+and each scenario's difference from "geen nieuwe besluiten" per year (paired over replications,
+which share their seeds). The numbers of both views come from `curve_data`, which the static image
+(`figures.curves_png`) draws too.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from plotly.subplots import make_subplots
 from ..experiments.stats import t_half_width
 from ..model.indicators import KEY_INDICATORS
 from ..model.indicators.registry import PER_1000, yearly
-from .chart_bundle import PRELOAD, chart_widget, served
+from .chart_bundle import PRELOAD, chart_widget, figure_json, served
 from .numbers import number
 
 VIEWS = ("levels", "difference")
@@ -167,8 +167,14 @@ def _grid(n: int) -> tuple[int, list[list[dict | None]]]:
 
 
 def curves_figure(result: dict[str, Any], t, lang: str, view: str = "levels") -> go.Figure:
-    """The interactive chart: one panel per key indicator, width following the page. Built as plain
-    data and validated once (plotly's `add_trace` and `update_yaxes` per panel took 0.15 s a redraw)."""
+    """The interactive chart as a plotly figure (validated: an unknown property raises)."""
+    return go.Figure(curves_spec(result, t, lang, view))
+
+
+def curves_spec(result: dict[str, Any], t, lang: str, view: str = "levels") -> dict[str, Any]:
+    """The interactive chart as plain data (`data`, `layout`): one panel per key indicator, width
+    following the page. The page sends it without building a `go.Figure`, whose validation took 0.1 s
+    a redraw; tests/test_charts.py checks that the JSON is the validated figure's."""
     panels = curve_data(result, view, lang)
     names = scenario_names(result["runs"])
     colour = {name: COLOURS[i % len(COLOURS)] for i, name in enumerate(names)}
@@ -212,18 +218,18 @@ def curves_figure(result: dict[str, Any], t, lang: str, view: str = "levels") ->
              "xref": x, "y": 1, "yanchor": "top", "yref": f"{y} domain"}
             for x, y in refs
         ]  # fmt: skip
-    return go.Figure(data=traces, layout=layout)
+    return {"data": traces, "layout": layout}
 
 
 def warm_up(t, lang: str) -> None:
     """Build a chart once from made-up numbers, so that the first real result does not pay for
-    plotly's first figure (its validators and the panels' layout, a quarter of a second)."""
+    the panels' layout (`make_subplots`, a quarter of a second with plotly's first validators)."""
     years = np.arange(1, 4)
     runs = pd.DataFrame(
         {"scenario": np.repeat(["baseline", "A"], 6), "replication": np.tile(np.repeat([0, 1], 3), 2),
          "year": np.tile(years, 4)} | {ind: 1.0 for ind in KEY_INDICATORS}
     )  # fmt: skip
-    curves_figure({"runs": runs}, t, lang)
+    figure_json(curves_spec({"runs": runs}, t, lang))
 
 
 @functools.lru_cache(maxsize=32)
@@ -315,8 +321,8 @@ class Drawn:
 
     __slots__ = ("json",)
 
-    def __init__(self, fig: go.Figure):
-        self.json = fig.to_json()
+    def __init__(self, spec: dict[str, Any]):
+        self.json = figure_json(spec)
 
 
 @solara.component
@@ -367,9 +373,7 @@ def Curves(res: dict[str, Any], t, lang: str):
     """The curves tab's chart: a toggle between the levels and the difference from the baseline,
     the chart, and what the bands and the first years mean."""
     view = solara.use_reactive("levels")
-    drawn = solara.use_memo(
-        lambda: Drawn(curves_figure(res, t, lang, view.value)), [id(res), lang, view.value]
-    )
+    drawn = solara.use_memo(lambda: Drawn(curves_spec(res, t, lang, view.value)), [id(res), lang, view.value])
     labels = {t(f"view_{v}"): v for v in VIEWS}
     with solara.Div(classes=["curves-view"]):
         solara.ToggleButtonsSingle(
