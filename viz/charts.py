@@ -117,20 +117,22 @@ def curve_data(result: dict[str, Any], view: str, lang: str = "nl") -> list[Pane
     if view == "difference":
         values = values - wide[[(ind, names[0]) for ind, _ in columns]].to_numpy(dtype=float)
     years, mean, half, n = _bands(wide.index.get_level_values("year").to_numpy(), values)
-    bands = {}
-    for j, column in enumerate(columns):
-        kept = n[:, j] > 0  # a year without any value is left out
-        m, h = mean[kept, j], half[kept, j]
-        bands[column] = pd.DataFrame({"year": years[kept], "mean": m, "low": m - h, "high": m + h})
     panels = []
     for ind in KEY_INDICATORS:
-        curves = {name: bands[ind, name] for name in drawn}
-        values = np.concatenate([c[["mean", "low", "high"]].to_numpy().ravel() for c in curves.values()])
-        factor, unit = _scale(ind, view, lang, values)
-        for c in curves.values():
-            c[["mean", "low", "high"]] *= factor
+        bands = {}  # per scenario: (years, mean, low, high), a year without any value left out
+        for name in drawn:
+            j = columns.index((ind, name))
+            kept = n[:, j] > 0
+            m, h = mean[kept, j], half[kept, j]
+            bands[name] = (years[kept], m, m - h, m + h)
+        drawn_values = np.concatenate([np.concatenate(b[1:]) for b in bands.values()])
+        factor, unit = _scale(ind, view, lang, drawn_values)
+        curves = {}  # numbers first, one frame per curve (a frame's column by column scaling took 30 ms)
+        for name, (year, m, low, high) in bands.items():
+            low = low * factor
             if view == "levels":
-                c["low"] = c["low"].clip(lower=0.0)
+                low = np.where(low < 0.0, 0.0, low)  # as pandas' clip: -0.0 and NaN kept
+            curves[name] = pd.DataFrame({"year": year, "mean": m * factor, "low": low, "high": high * factor})
         panels.append(Panel(ind, unit, curves))
     return panels
 
