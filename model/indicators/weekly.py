@@ -39,6 +39,12 @@ BY_AGE_COLUMNS = tuple(
 )
 
 
+#: The flows' columns, and each cost function's column (made once: the weekly row is made 520 times a
+#: run, and a loop over `FLOWS` and f-strings for the costs took half of its 46 µs).
+FLOW_COLUMNS = tuple(name for name, *_ in FLOWS)
+COST_COLUMN = {fn: f"cost_{fn}_eur" for fn in COST_FUNCTIONS}
+
+
 def weekly_costs(model: Neighbourhood) -> dict[str, float]:
     p, f = model.p, model.flows
     year = 1.0 / WEEKS_PER_YEAR
@@ -77,10 +83,9 @@ def flows_row(model: Neighbourhood) -> dict[str, Any]:
         if spec
         else 0.0,
     }
-    for k, *_ in FLOWS:
-        row[k] = float(model.flows[k])
-    for k, v in weekly_costs(model).items():
-        row[f"cost_{k}_eur"] = float(v)
+    flows = model.flows
+    row.update(zip(FLOW_COLUMNS, map(float, map(flows.__getitem__, FLOW_COLUMNS)), strict=True))
+    row.update({COST_COLUMN[k]: float(v) for k, v in weekly_costs(model).items()})
     return row
 
 
