@@ -29,7 +29,7 @@ LEARNING_WEEKS = 104
 SEVERITY_OFFSETS = (-0.2, 0.0, 0.2)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: `==` on its array fields would be ambiguous
 class Region:
     #: Residents of the region outside the simulated wijk.
     others: int
