@@ -214,6 +214,18 @@ def test_the_chart_reads_on_a_projector_and_follows_the_screen(browser, app_url)
     )
     assert chart.evaluate(IN_ITS_MARGINS) == [True, True]
     chart.screenshot(path=ARTIFACTS / "02b-difference-1920.png")
+    # back to the levels, then the settings unfolded: the chart narrows and keeps its height (plotly's
+    # resize once measured 0 for a chart that had drawn a second figure, and the chart vanished)
+    page.get_by_role("button", name="Niveaus").click()
+    page.get_by_role("button", name="Instellingen tonen").click()
+    page.wait_for_function(
+        "w => document.querySelector('.curves-chart .main-svg').getBoundingClientRect().width < w - 200",
+        arg=1920,
+        timeout=10_000,
+    )
+    page.wait_for_timeout(500)
+    height = chart.evaluate("e => e.getBoundingClientRect().height")
+    assert height > 1000, height  # seven panels
     context.close()
 
 
@@ -235,7 +247,7 @@ def test_two_browser_contexts_do_not_share_state(browser, app_url):
     small(a, 450)
     b.wait_for_timeout(500)
     assert b.get_by_role("button", name="Doorrekenen").count() == 1
-    assert b.locator(".residents-input input").input_value() == "2000"
+    assert b.locator(".residents-input input").input_value() == "2.000"  # as Dutch writes it
     ctx_a.close()
     ctx_b.close()
 

@@ -31,15 +31,23 @@ def test_the_result_is_above_the_fold_and_every_tab_is_shown_at_1366(browser, ap
     context, page = open_page(browser, app_url)
     page.screenshot(path=ARTIFACTS / "workshop-1366-1-start.png")
     small(page, 400)
+    # the table's question and expectation, as a workshop types them (their band once pushed the cards
+    # down until only each card's headline showed)
+    page.get_by_role("textbox", name="Vraag van de tafel").fill(
+        "Halveert een flexteam de verwijzingen naar zware zorg in deze wijk, en wat kost dat?"
+    )
+    page.get_by_role("textbox", name="Verwachting").fill("Een kwart minder verwijzingen, voor € 50.000 netto")
     run(page)
     to_top(page)
     page.screenshot(path=ARTIFACTS / "workshop-1366-2-result.png")
-    # the headline of each scenario, with its interval, in view without scrolling
+    # each scenario's card, its headline and every change with its interval, in view without scrolling
     assert page.locator(".scenario-card").count() == 2
     for i in range(2):
         card = page.locator(".scenario-card").nth(i)
         head = card.locator("strong").first.bounding_box()
-        assert head is not None and 0 <= head["y"] and head["y"] + head["height"] <= 768, head
+        changes = card.locator("ul").first.bounding_box()
+        assert head is not None and 0 <= head["y"], head
+        assert changes is not None and changes["y"] + changes["height"] <= 768, changes
     tabs = page.get_by_role("tab")
     names = [tabs.nth(i).inner_text().strip() for i in range(tabs.count())]
     assert len(names) >= 4, names

@@ -120,5 +120,10 @@ def test_the_csv_export_is_dutch_in_the_dutch_view():
     assert "isolated_share" not in row and "0,04123" in row and "-0,01123" in row and "-1235000" in row
     back = pd.read_csv(StringIO(nl), sep=";", decimal=",")
     assert back.iloc[0, 5] == pytest.approx(-0.01123)
+    # a tiny difference written out in full, never as 2,139e-05; none (NaN) as an empty cell
+    tiny = d.assign(baseline=float("nan"), difference=2.139e-05, ci_low=-4.691e-06, ci_high=8e-5)
+    row = differences_csv(tiny, "nl", translator("nl")).strip().splitlines()[1]
+    assert "e-0" not in row and "0,00002139" in row and "-0,000004691" in row and ";;" in row
+    assert pd.read_csv(StringIO(differences_csv(tiny, "en", translator("en")))).iloc[0, 5] == 2.139e-05
     en = differences_csv(d, "en", translator("en"))
     assert en.splitlines()[0].startswith("scenario,year,indicator,no new decisions (mean)")

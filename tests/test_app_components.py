@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 import solara
 from wijksim.experiments.compare import growing_queues
-from wijksim.viz import figures, network_tab, numbers, runner, summary, warm, wijken
+from wijksim.viz import figures, headline, network_tab, numbers, runner, summary, warm, wijken
 from wijksim.viz.app import Page
 from wijksim.viz.i18n import TEXTS, translator
 from wijksim.viz.network_tab import YearPlayer
@@ -70,6 +70,15 @@ def test_a_run_shows_tabs_with_curves_and_a_summary(page):
     run_and_wait(page)
     tabs = [w.children[0] for w in page.find(v.Tab).widgets]
     assert tabs == ["Verloop", "Netwerk", "Verhaal van een bewoner", "Exporteren"]
+    # 400 residents: the result says that chance decides most of it
+    warning = page.find(v.Alert, class_="few-residents").widget
+    assert "Minder dan 1.000 gesimuleerde inwoners" in str(warning.children)
+
+
+def test_few_residents_are_warned_of_and_enough_are_not():
+    nl = translator("nl")
+    assert "Kies er liefst 2.000 of meer" in headline.few_residents(999, "nl", nl)
+    assert headline.few_residents(1000, "nl", nl) is None and headline.few_residents(2000, "en", nl) is None
 
 
 def test_bad_input_shows_a_message_not_a_crash(page):
@@ -105,6 +114,12 @@ def test_engine_comparison_uses_common_seeds_and_caches():
     assert figures.curves_png(res, t, "en", dpi=72).startswith(b"\x89PNG")
     cmd = summary.command_line(s, scen)
     assert cmd.startswith("wijksim compare --preset default --residents 400") and "--key-facility" in cmd
+
+
+def test_the_command_line_for_a_shipped_wijk_names_the_table_as_the_checkout_does():
+    cmd = summary.command_line(runner.Setting(preset=None, wijk="WK001401"), [])
+    assert "--scan model/data/wijken_2024.csv --wijk WK001401" in cmd  # not this computer's path
+    assert "/work/" not in cmd and "/home/" not in cmd
 
 
 def test_the_year_player_plays_to_the_last_year_stops_and_starts_over(monkeypatch):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from helpers import free_port
 from typer.testing import CliRunner
-from wijksim.viz.numbers import significant
+from wijksim.viz.numbers import significant, with_interval
 
 from wijksim.cli import app
 
@@ -209,3 +209,13 @@ def test_app_binds_to_localhost_and_switches_off_solara_telemetry(monkeypatch):
 )  # fmt: skip
 def test_printed_figures_have_three_digits_and_no_scientific_notation(value, text):
     assert significant(value) == text
+
+
+@pytest.mark.parametrize(
+    "mean, low, high, text",
+    [(-5.92e-16, -1.15, 1.15, "0 [-1.15, 1.15]"), (-0.4512, -0.912, 0.0104, "-0.451 [-0.912, 0.01]"),
+     (1834.2, 1020.7, 2647.9, "1,830 [1,020, 2,650]"), (0.0, 0.0, 0.0, "0 [0, 0]"),
+     (float("nan"), float("nan"), float("nan"), "nan [nan, nan]")],
+)  # fmt: skip
+def test_a_difference_is_printed_to_the_precision_of_its_interval(mean, low, high, text):
+    assert with_interval(mean, low, high) == text

@@ -16,6 +16,7 @@ from wijksim.model.scan import REQUIRED_COLUMNS, SHIPPED_TABLE, read_row, row_cs
 from wijksim.viz import runner, search, wijken
 from wijksim.viz.export import differences_csv, run_record
 from wijksim.viz.i18n import translator
+from wijksim.viz.numbers import number
 from wijksim.viz.summary import command_line
 from wijksim.viz.upload import MAX_BYTES, ScanRefused, describe, read_scan
 
@@ -146,6 +147,8 @@ def test_the_models_own_checks_refuse_impossible_rows():
     rows[1]["urbanity_1_5"] = "7"
     found = problems_of(as_csv(rows))
     assert "meer inwoners in deze groep dan er in de wijk wonen" in found[0] and "Rij 2" in found[0]
+    population = number(float(rows[0]["population"]), "nl", 12)  # as Dutch writes it: 24.920, not 24920.0
+    assert found[0].endswith(f"({population}).") and "." in population
     assert found[1].startswith("Rij 3, kolom ‘urbanity_1_5’") and "van 1" in found[1]
 
 
@@ -156,7 +159,8 @@ def test_files_that_are_not_a_scan():
     assert "geen UTF-8" in problems_of("wijk_code;population\né;1".encode("latin-1"))[0]
     assert problems_of(b"") == ["Het bestand is leeg."]
     missing = problems_of(b"wijk_code;population\nWK1;100\n")
-    assert missing[0].startswith("Rij 1: de kopregel mist de kolom(men) age_0_14, ")
+    named = "‘age_0_14’ (inwoners van 0 tot 15 jaar), "  # each missing column with what it means
+    assert missing[0].startswith(f"Rij 1: de kopregel mist de kolom(men) {named}")
     header = ",".join(shipped_rows()[0].keys()).encode()
     assert problems_of(header + b"\n") == ["Het bestand heeft geen wijken onder de kopregel."]
     row = shipped_rows()[0]

@@ -24,16 +24,16 @@ from ..experiments.workers import APP_PRELOAD, background_priority_possible, sta
 from ..model.params import REGISTRY, ParameterError
 from ..model.scan import row_csv, row_sha256
 from . import figures, runner, summary, warm, wijken
-from .cards import scenario_cards
 from .charts import Curves, PreloadCharts
 from .charts import warm_up as warm_up_charts
 from .controls import LeverControls, Settings, lever_list, own_values
 from .export import OWN_SCAN_FILE, differences_csv, run_record
+from .headline import ResultHeadline, is_stale
 from .i18n import LANGUAGES, translator
 from .log import HandoutDownloads, LogPanel, add_entry
 from .messages import input_error
 from .network_tab import NetworkTab, StoryTab
-from .numbers import net_cost_rows, number
+from .numbers import net_cost_rows
 from .widgets import SETTLED
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
@@ -263,6 +263,7 @@ def Page():
                         if not settings_open.value:  # folded: what differs, in a line; results above the fold
                             solara.Markdown(lever_list(sc, lang.value, t, only_changes=True))
             current = (setting(), named())
+            ResultHeadline(t, lang.value, result, current)  # above the log band and Run: in view after a run
             LogPanel(t, lang.value, question, expectation, log)
             Results(
                 t,
@@ -288,27 +289,6 @@ def Running(t, progress):
     label = t("running") + (f" {done}/{total}" if total else "")
     solara.Text(label, classes=["running"])
     solara.ProgressLinear(100 * done / total if total else 0)
-
-
-@solara.component
-def ScenarioCards(res, years: int, lang: str, t, stale: bool):
-    """The result at a glance, above the fold: a card per scenario (viz/cards.py); faded, with a
-    mark, once an input has changed since the run."""
-    cards = solara.use_memo(lambda: scenario_cards(res, years, lang, t), dependencies=[id(res), years, lang])
-    if stale:
-        solara.Warning(t("stale"), dense=True, classes=["stale"])
-    with solara.Row(
-        classes=["scenario-cards"], style={"opacity": "0.45" if stale else "1", "flex-wrap": "wrap"}
-    ):
-        for card in cards:
-            with solara.Card(
-                card["name"], classes=["scenario-card"], style={"min-width": "320px", "flex": "1"}
-            ):
-                solara.Markdown(f"**{card['net']}**")
-                solara.Markdown("\n".join(f"- {line}" for line in card["changes"]))
-                if card["queue"]:
-                    solara.Warning(t("card_queue"), dense=True)
-                solara.Text(card["period"], style={"font-size": "0.85em", "color": "#555"})
 
 
 def net_cost_table(res: dict[str, Any], lang: str, t) -> str:
@@ -351,14 +331,16 @@ def Results(t, lang, task, progress, error, result, net, net_choice, net_year, s
         solara.Info(t("press_run"))
         return
     res = result.value["result"]
-    stale = (result.value["setting"], result.value["scenarios"]) != current
     shown = result.value["setting"]
-    where = wijken.setting_label(shown, t)
-    with solara.Div(classes=["result-wijk"]):
-        solara.Markdown(
-            t("result_for").format(where=where, residents=number(shown.residents, lang, 6), years=shown.years)
-        )
-    ScenarioCards(res, shown.years, lang, t, stale)
+    # Faded like the cards while an input has changed since the run (the mark is at the cards); the
+    # Div is always there, so that fading does not make the tabs new and lose the chosen one.
+    faded = {"opacity": "0.45" if is_stale(result, current) else "1"}
+    with solara.Div(classes=["results-tabs"], style=faded):
+        ResultTabs(t, lang, res, shown, result, net, net_choice, net_year, story_who, log)
+
+
+@solara.component
+def ResultTabs(t, lang, res, shown, result, net, net_choice, net_year, story_who, log):
     with solara.lab.Tabs():
         with solara.lab.Tab(t("curves")):
             Curves(res, t, lang)

@@ -54,7 +54,11 @@ export default {
     const Plotly = await plotly();
     const draw = () => {
       const figure = JSON.parse(model.get("figure"));
-      Plotly.react(el, figure.data || [], figure.layout || {}, model.get("config"));
+      const layout = figure.layout || {};
+      // The figure's height on the element itself: plotly's resize measures the element, which
+      // measured 0 once a second figure had been drawn into it (the chart vanished).
+      if (layout.height) el.style.height = `${layout.height}px`;
+      Plotly.react(el, figure.data || [], layout, model.get("config"));
     };
     draw();
     model.on("change:figure", draw);

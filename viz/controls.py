@@ -13,8 +13,9 @@ from ..model.params import REGISTRY, ParameterError
 from ..model.presets import PRESET_NAMES
 from . import runner
 from .explain import lever_cost_line
+from .headline import few_residents
 from .numbers import number
-from .widgets import SETTLED, NumberSlider, WhatItMeans
+from .widgets import SETTLED, NumberSlider, WhatItMeans, WholeNumberField
 from .wijkpicker import Chosen, ScanUpload, WijkSearch
 
 
@@ -107,7 +108,10 @@ def Settings(t, lang, preset, upload, wijk_label, residents, years, replications
     WijkSearch(t, lang, lambda label: (wijk_label.set(label), not_uploaded()))
     ScanUpload(t, lang, upload, lambda: wijk_label.set(None))
     Chosen(t, wijk_label, upload)
-    solara.InputInt(t("residents"), value=residents, continuous_update=False, classes=["residents-input"])
+    WholeNumberField(t("residents"), residents, lang, t, "residents-input")
+    warning = few_residents(residents.value, lang, t)
+    if warning:
+        solara.Text(warning, classes=["few-residents"], style={"color": "#8a5a00"})
     WhatItMeans("residents", lang, t)
     NumberSlider(t("years"), years.value, years.set, 1, 20, 1, lang, t, "years-control", integer=True)
     NumberSlider(
@@ -123,7 +127,7 @@ def Settings(t, lang, preset, upload, wijk_label, residents, years, replications
         integer=True,
     )
     WhatItMeans("replications", lang, t)
-    solara.InputInt(t("seed"), value=seed, continuous_update=False, classes=["seed-input"])
+    WholeNumberField(t("seed"), seed, lang, t, "seed-input")
     WhatItMeans("seed", lang, t)
     solara.Markdown(f"### {t('shared_parameters')}")
     solara.Text(t("own_values"), classes=["own-values-note"])

@@ -2,7 +2,8 @@
 
 Dutch: Dutch headers and indicator names, a semicolon between columns and a decimal comma (what a
 Dutch spreadsheet program opens as numbers); English: English names, commas and decimal points.
-Values are rounded to 4 significant digits; the exact values are in `wijksim compare`'s outputs.
+Values are rounded to 4 significant digits and written out in full, never in scientific notation
+(`0,00002139`, not `2,139e-05`); the exact values are in `wijksim compare`'s outputs.
 A comparison for a row of an uploaded scan records the row's SHA-256 (`model.scan.row_sha256`) in
 the CSV and in run.json, and the row itself is offered as a one-row scan file with that hash.
 """
@@ -44,14 +45,21 @@ def differences_csv(differences, lang: str, t, scan_row_sha256: str | None = Non
     table = differences[[c for c, _ in COLUMNS]].copy()
     table["indicator"] = [t(name) for name in table["indicator"]]
     table["scenario"] = [t("baseline") if s == "baseline" else s for s in table["scenario"]]
+    point = "," if lang == "nl" else "."
     for col in NUMBERS:
-        table[col] = round_significant(table[col].to_numpy())
+        table[col] = [written_out(v, point) for v in round_significant(table[col].to_numpy())]
     table.columns = [t(key) for _, key in COLUMNS]
     if scan_row_sha256:
         table[t("csv_scan_row_sha256")] = scan_row_sha256
-    if lang == "nl":
-        return table.to_csv(index=False, sep=";", decimal=",")
-    return table.to_csv(index=False)
+    return table.to_csv(index=False, sep=";" if lang == "nl" else ",")
+
+
+def written_out(x: float, point: str) -> str:
+    """A number in full with the language's decimal point, no thousands separator (what spreadsheet
+    programs read as a number), empty where there is none (NaN)."""
+    if not np.isfinite(x):
+        return ""
+    return np.format_float_positional(x, trim="-").replace(".", point)
 
 
 def run_record(setting, scenarios: list[tuple[str, dict[str, Any]]], version: str) -> dict[str, Any]:

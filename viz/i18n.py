@@ -173,11 +173,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**Let op, {name}:** de wachtlijst groeide elk van de laatste {years} jaar, tot {per} per 1.000 "
         "inwoners. Het zorgsysteem is over zijn omslagpunt: de cijfers beschrijven een vastlopend "
         "systeem. Dat kan de bedoeling zijn (te weinig specialistische plekken) of een grens van het "
-        "model (bijvoorbeeld een studentenwijk); zie docs/ODD.md §9.",
+        "model (bijvoorbeeld een studentenwijk); zie de modelbeschrijving (docs/ODD.md), §9.",
         "**Note, {name}:** the waiting list grew in each of the last {years} years, to {per} per 1,000 "
         "residents. The care system has passed its tipping point: the figures describe a system "
         "seizing up. That may be the point (too few specialist places) or a limit of the model (a "
-        "student district, for instance); see docs/ODD.md §9.",
+        "student district, for instance); see the model description (docs/ODD.md), §9.",
     ),
     "net_cost": (
         "Netto kosten over de hele periode: € {net} mln (95%-interval {lo} tot {hi}; + = kost meer dan het bespaart)",

@@ -18,6 +18,24 @@ def significant(x: float, digits: int = 3) -> str:
     return f"{r:,.0f}" if abs(r) >= big else np.format_float_positional(r, trim="-")
 
 
+def with_interval(mean: float, low: float, high: float, digits: int = 3) -> str:
+    """ "mean [low, high]", all three to the precision that `digits` significant digits give the
+    largest of them: a mean difference of rounding noise (-5.9e-16 in [-1.15, 1.15], common random
+    numbers making the runs equal) reads as 0, not as -0.000000000000000592."""
+    mean, low, high = interval_precision(mean, low, high, digits)
+    return f"{significant(mean, digits)} [{significant(low, digits)}, {significant(high, digits)}]"
+
+
+def interval_precision(mean: float, low: float, high: float, digits: int = 3) -> tuple[float, float, float]:
+    """The three rounded to the precision `digits` significant digits give the largest of them."""
+    finite = [abs(v) for v in (mean, low, high) if np.isfinite(v)]
+    scale = max(finite, default=0.0)
+    if scale > 0:
+        step = 10.0 ** (np.floor(np.log10(scale)) - digits + 1)
+        mean, low, high = (round(v / step) * step + 0.0 if np.isfinite(v) else v for v in (mean, low, high))
+    return mean, low, high
+
+
 def in_language(text: str, lang: str) -> str:
     """A number written by `significant` (or with `,` thousands and `.` decimals) as the language
     writes it. Dutch: `1.600.000`, `−0,45` (a real minus sign). One explicit formatter, not the
@@ -54,13 +72,14 @@ NET_COST_COLUMNS = (
 
 def net_cost_rows(net_costs, lang: str = "en") -> list[list[str]]:
     """Rows of (scenario, lever cost, saved light care, saved heavy care, net cost [95% CI]) in EUR,
-    with the language's separators (Dutch: `1.600.000`, `−45.000`)."""
+    with the language's separators (Dutch: `1.600.000`, `−45.000`), to three significant digits:
+    means over a few replications are not known to the euro (the net cost to its interval's)."""
 
     rows = []
     for r in net_costs.itertuples():
         cells: list[Any] = [r.scenario]
-        cells += [whole(getattr(r, key), lang) for key, _ in NET_COST_COLUMNS[:3]]
-        low, high = whole(r.net_cost_ci_low, lang), whole(r.net_cost_ci_high, lang)
-        cells.append(f"{whole(r.net_cost_eur, lang)} [{low}; {high}]")
+        cells += [number(getattr(r, key), lang) for key, _ in NET_COST_COLUMNS[:3]]
+        net, low, high = interval_precision(r.net_cost_eur, r.net_cost_ci_low, r.net_cost_ci_high)
+        cells.append(f"{number(net, lang)} [{number(low, lang)}; {number(high, lang)}]")
         rows.append(cells)
     return rows

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shlex
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -69,13 +70,23 @@ def summary_sentences(result: dict[str, Any], t, lang: str = "en") -> list[str]:
     return out
 
 
+def shipped_table_path() -> str:
+    """The shipped wijk table relative to the project's folder (where the README's commands run), or
+    its full path where wijksim is installed elsewhere."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        return WIJK_TABLE.resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(WIJK_TABLE)
+
+
 def command_line(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) -> str:
     """The exact `wijksim compare` command that reproduces a comparison from the command line."""
     parts = ["wijksim", "compare"]
     if setting.upload:  # the one-row scan file the export tab offers
         parts += ["--scan", OWN_SCAN_FILE, "--wijk", dict(setting.upload)["wijk_code"]]
-    elif setting.wijk:
-        parts += ["--scan", str(WIJK_TABLE), "--wijk", setting.wijk]
+    elif setting.wijk:  # the shipped table as the checkout names it, not this computer's path
+        parts += ["--scan", shipped_table_path(), "--wijk", setting.wijk]
     else:
         parts += ["--preset", setting.preset or "default"]
     parts += [

@@ -13,4 +13,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Two scenarios are called '{name}' (or it is named like 'no new decisions'): give each its own name.",
     ),
     "number_range": ("Typ een getal van {low} tot {high}.", "Type a number from {low} to {high}."),
+    "few_residents": (
+        "Minder dan {below} gesimuleerde inwoners: dan bepaalt vooral het toeval de uitkomst (een "
+        "handvol specialistische plekken, brede intervallen). Kies er liefst {advised} of meer.",
+        "Fewer than {below} simulated residents: chance then decides most of the outcome (a handful "
+        "of specialist places, wide intervals). Choose {advised} or more if you can.",
+    ),
+    "whole_number": ("Typ een geheel getal, zoals 2.000.", "Type a whole number, such as 2,000."),
 }

@@ -30,7 +30,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "log_empty": ("(niet ingevuld)", "(not filled in)"),
     "log_result": ("Uitkomst", "Result"),
     "log_assumptions": ("Verschoven aannames", "Moved assumptions"),
-    "log_download": ("Logboek als Markdown", "Log as Markdown"),
+    "log_download": ("Logboek als tekstbestand", "Log as a text file"),
     "log_none": ("Nog geen doorrekeningen in het logboek.", "No runs in the log yet."),
     # the handout (viz/handout.py)
     "download_handout": ("Hand-out (HTML, om te printen)", "Handout (HTML, to print)"),
@@ -72,9 +72,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "caveat_defaults": (
         "De aannames van het model zijn aannemelijk, maar nog niet op deze wijk gekalibreerd; ze staan "
-        "allemaal in docs/ODD.md.",
+        "allemaal in de modelbeschrijving (ODD) bij wijksim, docs/ODD.md.",
         "The model's assumptions are plausible, not yet calibrated to this neighbourhood; all of them "
-        "are listed in docs/ODD.md.",
+        "are listed in the model description (ODD) that comes with wijksim, docs/ODD.md.",
     ),
     "caveat_reproduce": (
         "Na te rekenen met wijksim {version} en startgetal toeval {seed}, met dit commando:",

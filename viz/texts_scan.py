@@ -27,9 +27,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "upload_title": ("Eigen scan van uw gemeente", "Your municipality's own scan"),
     "upload_label": ("Eigen scan (CSV-bestand, hoogstens 1 MB)", "Own scan (CSV file, at most 1 MB)"),
     "upload_help": (
-        "Een CSV met de kolommen van de wijkscan (docs/calibration.md §1); komma of puntkomma, "
+        "Een CSV met de kolommen van de wijkscan (beschreven in de kalibratiehandleiding bij wijksim, "
+        "docs/calibration.md, §1); komma of puntkomma, "
         "decimale komma mag. Het bestand blijft alleen in dit tabblad en wordt nergens opgeslagen.",
-        "A CSV with the scan's columns (docs/calibration.md §1); comma or semicolon, decimal commas "
+        "A CSV with the scan's columns (described in wijksim's calibration guide, docs/calibration.md, "
+        "§1); comma or semicolon, decimal commas "
         "allowed. The file stays in this tab only and is stored nowhere.",
     ),
     "upload_reading": ("Bestand wordt gelezen…", "Reading the file…"),

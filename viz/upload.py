@@ -178,7 +178,7 @@ def _check(
         if not given[col]:
             problem(col, "scan_empty")
     for col, kind in row_problems(row):  # the model's own checks (unreadable cells count as empty)
-        problem(col, f"scan_{kind}", population=given["population"])
+        problem(col, f"scan_{kind}", population=row["population"])  # read as a number where it could be
     if not found:
         for col in ("population", "households"):
             if not found and float(row[col]) <= 0:
@@ -192,16 +192,25 @@ def _check(
     return None if found else tuple((c, row[c]) for c in ROW_COLUMNS if c in row)
 
 
+def named_column(column: str, t: Callable[[str], str]) -> str:
+    """‘households’ (aantal huishoudens): the scan's column name with what it means."""
+    meaning = t(f"col:{column}")
+    return f"‘{column}’" + (f" ({meaning})" if meaning != f"col:{column}" else "")
+
+
 def describe(problem: Problem, t: Callable[[str], str], lang: str) -> str:
     """The problem as a sentence in the language, naming the row and the column (with what the
     column means)."""
     values = dict(problem.values)
     if "limit" in values:
         values["limit"] = number(values["limit"], lang, 2)
-    column = ""
-    if problem.column:
-        meaning = t(f"col:{problem.column}")
-        column = f"‘{problem.column}’" + (f" ({meaning})" if meaning != f"col:{problem.column}" else "")
+    if "population" in values:  # read as a number (`22200,0` typed), shown as the language writes it
+        population = plain_number(str(values["population"]))
+        if population is not None:
+            values["population"] = number(float(population), lang, 12)
+    if "columns" in values:  # each missing column with what it means
+        values["columns"] = ", ".join(named_column(c, t) for c in str(values["columns"]).split(", "))
+    column = named_column(problem.column, t) if problem.column else ""
     text = t(problem.key).format(column=column, **values)
     if problem.row is None:
         return text[:1].upper() + text[1:]

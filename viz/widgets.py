@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Callable
 
 import reacton.ipyvuetify as rv
@@ -110,6 +111,43 @@ def NumberSlider(
                 use_change(field, take)  # taken on Enter or on leaving the field, not per key
         if problem:
             solara.Text(problem, classes=["number-problem"], style={"color": "#b00020"})
+
+
+def whole_number(text: str, lang: str) -> int | None:
+    """A typed whole number as the language writes it: Dutch `2.000`, `2 000` or `2000` (a point
+    groups thousands), English `2,000`; None if it is none (`1,5`, `abc`, empty)."""
+    s = text.strip().replace("\u2212", "-").replace("\u00a0", "").replace(" ", "")
+    group = "." if lang == "nl" else ","
+    digits = s.lstrip("-")
+    if digits and re.fullmatch(rf"\d{{1,3}}(\{group}\d{{3}})*|\d+", digits):
+        return int(s.replace(group, ""))
+    return None
+
+
+@solara.component
+def WholeNumberField(label: str, value: solara.Reactive, lang: str, t: Callable[[str], str], testid: str):
+    """A field for a count (residents, a seed) that takes it as the room types it (`1.600`), shows
+    it so (`2.000`), and says in the language what it needs when it is no whole number."""
+    typed = solara.use_reactive(None)  # the field's text while it holds no whole number
+
+    def take(text: str | None) -> None:
+        x = whole_number(text or "", lang)
+        if x is None:
+            typed.set(text or "")
+        else:
+            typed.set(None)
+            value.set(x)
+
+    problem = None if typed.value is None else t("whole_number")
+    field = rv.TextField(
+        label=label,
+        v_model=typed.value if typed.value is not None else number(value.value, lang, 12),
+        error=problem is not None,
+        error_messages=[problem] if problem else [],
+        attributes={"inputmode": "numeric"},
+        class_=testid,
+    )
+    use_change(field, take)  # taken on Enter or on leaving the field, not per key
 
 
 @solara.component

@@ -12,7 +12,7 @@ from ..experiments.output import check_out_dir, out_path
 from ..experiments.provenance import command_line, stamp
 from ..model.indicators.registry import KEY_INDICATORS
 from ..model.params import ParameterError, parse_set
-from ..viz.numbers import NET_COST_COLUMNS, net_cost_rows, significant
+from ..viz.numbers import NET_COST_COLUMNS, net_cost_rows, significant, with_interval
 from .common import app, check_exclusive, fail
 
 
@@ -109,7 +109,7 @@ def _print_comparison(res: dict, years: int) -> None:
         cells = []
         for name in last.scenario.unique():
             r = last[(last.scenario == name) & (last.indicator == ind)].iloc[0]
-            cells.append(f"{significant(r.difference)} [{significant(r.ci_low)}, {significant(r.ci_high)}]")
+            cells.append(with_interval(r.difference, r.ci_low, r.ci_high))
         table.add_row(ind, *cells)
     costs = Table(title=f"Net cost over {years} years (EUR; + = costs more than it saves)")
     for col in ("scenario", *(header for _, header in NET_COST_COLUMNS)):
