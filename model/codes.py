@@ -124,10 +124,15 @@ def posts(fte: float) -> list[float]:
     return [1.0] * whole + ([rest] if rest > 1e-9 else [])
 
 
+#: Residents a lever's dose is given per (the app's sliders, the pattern report), and whom a key
+#: facility's yearly cost is for (`cost_key_facility_eur`).
+PER_RESIDENTS = 10_000
+
+
 def dose_for(per_10k: float, residents: int) -> float:
     """A lever dose per 10,000 residents as FTE or members for this many residents (fractions
     allowed, rounded to 4 decimals so that a dose prints as the user would type it)."""
-    return round(per_10k * residents / 10_000, 4) if per_10k > 0 else 0.0
+    return round(per_10k * residents / PER_RESIDENTS, 4) if per_10k > 0 else 0.0
 
 
 def band_of(edges: np.ndarray, x: np.ndarray) -> np.ndarray:

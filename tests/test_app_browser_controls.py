@@ -71,7 +71,7 @@ def test_levers_show_their_yearly_price_and_what_they_mean(browser, app_url):  #
     fold.locator("summary").focus()
     page.keyboard.press("Enter")  # opens from the keyboard
     assert fold.evaluate("d => d.open")
-    assert "Bron: het boek, §6.4" in fold.inner_text()
+    assert "Bron: het boek over de transformatie van het sociaal domein (AEF), §6.4" in fold.inner_text()
     context.close()
 
 

@@ -12,7 +12,7 @@ from wijksim.model.params import REGISTRY
 from wijksim.viz import explain, runner
 from wijksim.viz.controls import LeverControls
 from wijksim.viz.i18n import translator
-from wijksim.viz.widgets import NumberSlider, parse_number, typed_value
+from wijksim.viz.widgets import NumberSlider, WholeNumberField, parse_number, typed_value, whole_number
 
 
 @pytest.mark.parametrize(
@@ -59,6 +59,9 @@ def test_a_dose_per_10000_is_priced_at_the_simulated_size():
     assert line == "€\u00a080.000 per fte per jaar; hier 0,2 fte: €\u00a016.000 per jaar"
     english = explain.lever_cost_line("flex_team", 2.5, 4000, "en")
     assert english == "EUR\u00a0110,000 per member a year; here 1 members: EUR\u00a0110,000 a year"
+    # a key facility's cost is for 10,000 residents: 2,000 simulated residents pay a fifth
+    line = explain.lever_cost_line("key_facility", True, 2000, "nl")
+    assert line == "€\u00a0250.000 per jaar voor 10.000 inwoners; hier: €\u00a050.000 per jaar"
 
 
 def test_the_lever_card_shows_prices_and_explanations_for_its_dose():
@@ -71,11 +74,15 @@ def test_the_lever_card_shows_prices_and_explanations_for_its_dose():
     costs = [w.children[0] for w in rc.find(v.Html, class_="lever-cost").widgets]
     assert len(costs) == len(runner.LEVERS)
     assert "€\u00a080.000 per fte per jaar; hier 1 fte: €\u00a080.000 per jaar" in costs
-    assert "€\u00a0250.000 per jaar" in costs  # the key facility, on or off
+    assert "€\u00a0250.000 per jaar voor 10.000 inwoners" in costs  # the key facility, off
     folds = [w for w in rc.find(solara.widgets.HTML).widgets if w.tag == "details"]
     assert len(folds) == len(runner.LEVERS)
     assert all("<summary>Wat betekent dit?</summary>" in w.unsafe_innerHTML for w in folds)
-    assert all("Bron: het boek, §" in w.unsafe_innerHTML for w in folds)
+    assert all(
+        "Bron: het boek over de transformatie van het sociaal domein (AEF), §" in w.unsafe_innerHTML
+        for w in folds
+    )
+    assert not any("NUMBERS.md" in w.unsafe_innerHTML for w in folds)  # a source a room can look up
 
 
 def test_typing_a_dutch_number_sets_the_value_and_a_bad_one_says_the_range():
@@ -116,3 +123,33 @@ def test_a_text_defined_in_two_parts_of_the_app_is_refused():
     with pytest.raises(KeyError, match="run"):
         i18n._join(texts, {"other": ("a", "b")}, {"run": ("Rekenen", "Compute")})
     assert all(part.keys() <= i18n.TEXTS.keys() for part in i18n.PARTS)  # every part joined
+
+
+def test_a_count_is_typed_and_shown_as_the_room_writes_it():
+    assert [whole_number(x, "nl") for x in ("1.600", "2 000", "2000", "1.600.000")] == [
+        1600,
+        2000,
+        2000,
+        1600000,
+    ]
+    assert [whole_number(x, "nl") for x in ("1,5", "1.5", "12.34", "abc", "")] == [None] * 5
+    assert whole_number("2,000", "en") == 2000 and whole_number("1.600", "en") is None
+
+    @solara.component
+    def Box():
+        residents = solara.use_reactive(2000)
+        WholeNumberField("Inwoners (gesimuleerd)", residents, "nl", translator("nl"), "residents-input")
+        solara.Text(f"now {residents.value}", classes=["now"])
+
+    box, rc = solara.render(Box(), handle_error=False)
+    field = rc.find(v.TextField, class_="residents-input").widget
+    assert field.v_model == "2.000" and field.label == "Inwoners (gesimuleerd)"
+    field.v_model = "1.600"
+    field.fire_event("keyup.enter", None)
+    assert rc.find(v.Html, class_="now").widget.children == ["now 1600"]
+    field = rc.find(v.TextField, class_="residents-input").widget
+    field.v_model = "1,5"
+    field.fire_event("focusout", None)
+    field = rc.find(v.TextField, class_="residents-input").widget
+    assert field.error and field.error_messages == ["Typ een geheel getal, zoals 2.000."]  # in Dutch
+    assert rc.find(v.Html, class_="now").widget.children == ["now 1600"]  # not taken

@@ -177,9 +177,10 @@ def test_comparison_intervals_cover_known_differences(tmp_path):
     p = d[(d.scenario == "pricier") & (d.indicator == "cost_neighbourhood_team_eur")]
     assert np.allclose(p.difference, fte * 10_000) and (p.ci_low <= fte * 10_000 + 1e-6).all()
     hub = d[(d.scenario == "hub") & (d.indicator == "cost_key_facility_eur")]
-    assert np.allclose(hub.difference, 250_000)
+    share = 1200 / 10_000  # the facility's cost is for 10,000 residents, charged for those simulated
+    assert np.allclose(hub.difference, 250_000 * share)
     costs = res["net_costs"].set_index("scenario")
-    assert costs.loc["hub", "lever_cost_eur"] == pytest.approx(3 * 250_000)
+    assert costs.loc["hub", "lever_cost_eur"] == pytest.approx(3 * 250_000 * share)
     for f in (
         "runs.parquet",
         "differences.csv",

@@ -148,6 +148,37 @@ def test_deaths_follow_the_mortality_table():
     assert with_need > 1.3 * without
 
 
+@pytest.mark.parametrize("every", range(1, WEEKS_PER_YEAR + 1))
+def test_every_year_has_the_same_demographic_updates_covering_52_weeks(every):
+    year = [demography.update_weeks(w, every) for w in range(1, WEEKS_PER_YEAR + 1)]
+    assert sum(year) == WEEKS_PER_YEAR
+    assert year[-1] > 0  # the year ends with an update
+    covered = [k for k in year if k]
+    assert min(covered) >= min(every, WEEKS_PER_YEAR) and max(covered) < 2 * every
+    for first in (-103, 53, 469):  # the warm-up's years (its week 0 ends one) and later years alike
+        assert [demography.update_weeks(w, every) for w in range(first, first + WEEKS_PER_YEAR)] == (
+            year[(first - 1) % WEEKS_PER_YEAR :] + year[: (first - 1) % WEEKS_PER_YEAR]
+        )
+    if every == 12:
+        assert [(w + 1, k) for w, k in enumerate(year) if k] == [(12, 12), (24, 12), (36, 12), (52, 16)]
+
+
+def test_ages_advance_a_year_a_year_in_four_updates_every_year():
+    """Every 12 weeks from week 12 on gave years 3, 6 and 9 a fifth update (and a quarter more deaths,
+    births and moves); now each of the ten years has the same four."""
+    m = NeighbourhoodModel(rng=3, years=10, residents=400)
+    updates = [0] * 10
+    start = m.st.age.copy()
+    while m.running:
+        before = m.st.age.sum(dtype=np.float64)
+        m.step()
+        updates[(m.week - 1) // WEEKS_PER_YEAR] += bool(m.st.age.sum(dtype=np.float64) != before)
+    assert updates == [4] * 10
+    stayed = m.st.arrived_week <= 0  # residents of the start who are still here
+    assert stayed.any()
+    np.testing.assert_allclose(m.st.age[stayed] - start[stayed], 10.0, atol=1e-3)
+
+
 def test_the_oldest_residents_are_as_rare_as_the_life_table_makes_them():
     p = validate({})
     ages = old_ages(np.random.default_rng(1), 100_000, p)

@@ -10,10 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model.codes import dose_for
+from ..model.codes import PER_RESIDENTS, dose_for
 from ..model.params import REGISTRY
 from .numbers import euros, in_language
 from .runner import PER_10K
+
+#: The book the model is built on (named, not only "the book": a room asks which).
+BOOK = (
+    "het boek over de transformatie van het sociaal domein (AEF)",
+    "the book on the transformation of the Dutch social domain (AEF)",
+)
+#: Where the settings that are the model's own are explained.
+MODEL_DESCRIPTION = (
+    "de modelbeschrijving (ODD) bij wijksim, docs/ODD.md",
+    "the model description (ODD) that comes with wijksim, docs/ODD.md",
+)
 
 #: key: ((Dutch, English) explanation, (Dutch, English) source).
 EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
@@ -26,7 +37,7 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "help, and encourage residents to help others. What that yields depends on how many willing "
             "residents the neighbourhood has.",
         ),
-        ("het boek, §6.5 en §5.2 (‘Even Buurten’)", "the book, §6.5 and §5.2 ('Even Buurten')"),
+        (f"{BOOK[0]}, §6.5 en §5.2 (‘Even Buurten’)", f"{BOOK[1]}, §6.5 and §5.2 ('Even Buurten')"),
     ),
     "key_facility": (
         (
@@ -35,7 +46,7 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "One recognisable place in the neighbourhood (community centre, broad school, village hall) "
             "where residents drop in. Hidden problems are noticed earlier there and light help is close by.",
         ),
-        ("het boek, §6.4", "the book, §6.4"),
+        (f"{BOOK[0]}, §6.4", f"{BOOK[1]}, §6.4"),
     ),
     "flex_team": (
         (
@@ -44,7 +55,7 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "Specialists working in the neighbourhood: short, intensive help fitted to the person, and "
             "coaching of the neighbourhood team, so that fewer residents need heavy care.",
         ),
-        ("het boek, §6.5 en §9.2 (resultaten van de pilots)", "the book, §6.5 and §9.2 (pilot results)"),
+        (f"{BOOK[0]}, §6.5 en §9.2 (resultaten van de pilots)", f"{BOOK[1]}, §6.5 and §9.2 (pilot results)"),
     ),
     "specialist_capacity_factor": (
         (
@@ -53,7 +64,7 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "How many places specialist care in the region has: 1 is as now, 0.5 is half. Fewer places "
             "mean longer waiting lists.",
         ),
-        ("het boek, §7.5 (bezuiniging in Denemarken)", "the book, §7.5 (the Danish cut)"),
+        (f"{BOOK[0]}, §7.5 (bezuiniging in Denemarken)", f"{BOOK[1]}, §7.5 (the Danish cut)"),
     ),
     "neighbourhood_team_factor": (
         (
@@ -63,8 +74,8 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "straight to specialist care).",
         ),
         (
-            "het boek, §4.2 en §6.5; in 2015 had 87% van de gemeenten wijkteams (NUMBERS.md)",
-            "the book, §4.2 and §6.5; 87% of municipalities had teams in 2015 (NUMBERS.md)",
+            f"{BOOK[0]}, §4.2 en §6.5; in 2015 had 87% van de gemeenten wijkteams (Movisie 2018)",
+            f"{BOOK[1]}, §4.2 and §6.5; 87% of municipalities had teams in 2015 (Movisie 2018)",
         ),
     ),
     "life_event_rate": (
@@ -87,8 +98,8 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "threshold means problems stay hidden longer.",
         ),
         (
-            "het boek, §5.5 en §6.1 (vraagverlegenheid); de hoogte is aangenomen",
-            "the book, §5.5 and §6.1 (reluctance to ask); the level is assumed",
+            f"{BOOK[0]}, §5.5 en §6.1 (vraagverlegenheid); de hoogte is aangenomen",
+            f"{BOOK[1]}, §5.5 and §6.1 (reluctance to ask); the level is assumed",
         ),
     ),
     "mean_neighbourhood_ties": (
@@ -110,7 +121,7 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "How many residents the model simulates. Costs and counts are for this number; per 1,000 "
             "residents they compare with the real neighbourhood. More residents take longer.",
         ),
-        ("ontwerp van het model (docs/ODD.md)", "the model's design (docs/ODD.md)"),
+        MODEL_DESCRIPTION,
     ),
     "replications": (
         (
@@ -119,7 +130,7 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "How often each scenario is run, each time with other chance. The spread gives the 95% "
             "interval: the margin that holds the true mean with 95% certainty.",
         ),
-        ("ontwerp van het model (docs/ODD.md)", "the model's design (docs/ODD.md)"),
+        MODEL_DESCRIPTION,
     ),
     "seed": (
         (
@@ -128,14 +139,17 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
             "The number chance starts from. The same settings with the same number give exactly the same "
             "result; another number shows how much chance matters.",
         ),
-        ("ontwerp van het model (docs/ODD.md)", "the model's design (docs/ODD.md)"),
+        MODEL_DESCRIPTION,
     ),
 }
 
 #: A lever's cost parameter and the unit its yearly cost is per: (cost key, (Dutch, English) unit).
 LEVER_COSTS: dict[str, tuple[str, tuple[str, str]]] = {
     "network_developers": ("cost_developer_fte_eur", ("per fte per jaar", "per FTE a year")),
-    "key_facility": ("cost_key_facility_eur", ("per jaar", "a year")),
+    "key_facility": (
+        "cost_key_facility_eur",
+        ("per jaar voor 10.000 inwoners", "a year for 10,000 residents"),
+    ),
     "flex_team": ("cost_flex_member_eur", ("per teamlid per jaar", "per member a year")),
     "neighbourhood_team_factor": (
         "cost_generalist_fte_eur",
@@ -169,4 +183,7 @@ def lever_cost_line(key: str, value: Any, residents: int, lang: str) -> str:
         here = ("hier", "here")[i]
         per_year = ("per jaar", "a year")[i]
         line += f"; {here} {size} {what[i]}: {euros(amount * price, lang)} {per_year}"
+    elif key == "key_facility" and value:  # its share for the residents simulated
+        share = euros(price * residents / PER_RESIDENTS, lang)
+        line += f"; {('hier', 'here')[i]}: {share} {('per jaar', 'a year')[i]}"
     return line

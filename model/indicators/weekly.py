@@ -10,7 +10,16 @@ from typing import Any
 
 import numpy as np
 
-from ..codes import HALF_YEAR_WEEKS, PROVISION_PATHS, WEEKS_PER_YEAR, Need, Path, path_table, tally
+from ..codes import (
+    HALF_YEAR_WEEKS,
+    PER_RESIDENTS,
+    PROVISION_PATHS,
+    WEEKS_PER_YEAR,
+    Need,
+    Path,
+    path_table,
+    tally,
+)
 from ..interface import Neighbourhood
 from ..mechanisms.help_seeking import hidden_count
 from .registry import AGE_BANDS, COST_FUNCTIONS, FLOWS, band_key
@@ -57,7 +66,12 @@ def weekly_costs(model: Neighbourhood) -> dict[str, float]:
         "light_wmo_provisions": f["wmo_light_client_weeks"] * p["cost_wmo_light_week_eur"],
         "informal_support": f["informal_hours"] * p["cost_informal_hour_eur"],
         "network_developers": model.developer_fte * p["cost_developer_fte_eur"] * year,
-        "key_facility": (p["cost_key_facility_eur"] * year) if model.key_facility is not None else 0.0,
+        # per 10,000 residents: the facility's reach and places grow with the residents simulated
+        "key_facility": (
+            p["cost_key_facility_eur"] * model.st.n / PER_RESIDENTS * year
+            if model.key_facility is not None
+            else 0.0
+        ),
         "flex_team": model.flex_fte * p["cost_flex_member_eur"] * year,
     }
 

@@ -1,7 +1,8 @@
 """Residents over time (issue 19): people age, die, move to long-term care, are born, and move out and
 in; newcomers arrive without local ties.
 
-Every `demography_update_weeks` weeks (quarterly) ages advance and departures happen:
+Every `demography_update_weeks` weeks (about quarterly), counted from the start of each model year,
+ages advance and departures happen (`update_weeks`: every year has the same updates):
 deaths (Gompertz, higher with an individual or complex need), admissions to long-term care (the
 frailest 75+), households moving out (by the age of their oldest adult) and young adults leaving
 their parents' home. The number of
@@ -50,10 +51,23 @@ def age_target(age: np.ndarray) -> np.ndarray:
     return np.bincount(bands(age), minlength=len(BAND_EDGES) - 1) / max(len(age), 1)
 
 
+def update_weeks(week: int, every: int) -> int:
+    """The weeks the demographic update of `week` covers, 0 if it has none. Updates come every `every`
+    weeks from the start of each model year; the year's last comes at its end and covers the weeks
+    left (with 12: 12, 12, 12 and 16). Every year then has the same updates, and its deaths, births
+    and moves are comparable with the next year's: a plain every-12-weeks gave every third year a
+    fifth update and a quarter more of each."""
+    week_of_year = (week - 1) % WEEKS_PER_YEAR + 1  # 1..52; the warm-up's last week, 0, ends a year
+    last_regular = (WEEKS_PER_YEAR // every - 1) * every
+    if week_of_year == WEEKS_PER_YEAR:
+        return WEEKS_PER_YEAR - last_regular
+    return every if week_of_year % every == 0 and week_of_year <= last_regular else 0
+
+
 def demography(model: Neighbourhood) -> None:
     p = model.p
-    weeks = p["demography_update_weeks"]
-    if model.week % weeks:
+    weeks = update_weeks(model.week, p["demography_update_weeks"])
+    if not weeks:
         return
     st, rng = model.st, model.rng
     before = st.age.copy()

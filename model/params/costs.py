@@ -19,9 +19,9 @@ G("cost_provision_week_eur", "EUR per client-week", 90.0, 0.0, 2000.0,
 G("cost_developer_fte_eur", "EUR per FTE-year", 80000.0, 0.0, 300000.0,
    "assumed",
    "Yearly cost of one network developer.")
-G("cost_key_facility_eur", "EUR per year", 250000.0, 0.0, 5000000.0,
+G("cost_key_facility_eur", "EUR per year per 10,000 residents", 250000.0, 0.0, 5000000.0,
    "assumed",
-   "Yearly cost of running the key facility.")
+   "Yearly cost of running the key facility for 10,000 residents, charged in proportion to the residents simulated, as its reach and light-help places are (2,000 simulated residents of a larger wijk pay a fifth: their share). Until 2026-12-06 a fixed sum at any size.")
 G("cost_flex_member_eur", "EUR per member-year", 110000.0, 0.0, 300000.0,
    "assumed",
    "Yearly cost of one flex-team member.")

@@ -12,7 +12,7 @@ G("demography_projected", "on/off", False, False, True,
    "Off (stationary, the default): arrivals keep the wijk's age structure near its scan while people age. On (projected, `--demography projected`): from week 1 (the warm-up stays stationary) cohorts age as they would; births and in-movers follow national patterns.", bool)
 G("demography_update_weeks", "weeks", 12, 1, 52,
    "assumed (about quarterly, as CBS reports population change, and a multiple of network_update_weeks so that the network is rebuilt once for both; every 4 weeks cost a fifth of a run's time for changes that are yearly rates)",
-   "Weeks between the demographic updates: ages advance, residents die, move out and in, and are born.", int)
+   "Weeks between the demographic updates, counted from the start of each model year (ages advance, residents die, move out and in, and are born); the year's last update comes at its end and covers the weeks left, so every year has the same updates (with 12: 12, 12, 12 and 16 weeks).", int)
 G("mortality_gompertz_intercept", "log per year", -11.0, -15.0, -5.0,
    "CBS life table 2023, fitted Gompertz (yearly death chance 1.1% at 65, 3.0% at 75, 8.2% at 85, 22% at 95)",
    "Log of the yearly mortality rate at age 0 of the Gompertz law.")
