@@ -35,13 +35,17 @@ def warm_up_neighbourhood(task: tuple[dict[str, Any], int]) -> bytes:
     return NeighbourhoodModel.warmed_up(rng=seed, **params)
 
 
-def execute_warmed_run(task: tuple[int, dict[str, Any], int, bytes]) -> list[dict[str, Any]]:
+def execute_warmed_run(task: tuple) -> list[dict[str, Any]]:
     """`execute_run` from a warmed-up neighbourhood (`warm_up_neighbourhood` of the same seed and
-    parameters, levers apart): the same rows, bit for bit, without repeating set-up and warm-up."""
+    parameters, levers apart): the same rows, bit for bit, without repeating set-up and warm-up.
+    The task: run_id, parameters, years, the warmed-up state (and, optionally, changes during the run)."""
     from ..model.neighbourhood import NeighbourhoodModel  # start-up: as in execute_run
 
-    run_id, params, years, state = task
-    model = NeighbourhoodModel.from_warmed_up(state, years=years, full_weekly_rows=False, **params)
+    run_id, params, years, state, *rest = task
+    changes = rest[0] if rest else ()
+    model = NeighbourhoodModel.from_warmed_up(
+        state, years=years, full_weekly_rows=False, changes=changes, **params
+    )
     model.run()
     return [flatten(run_id, y) for y in yearly_summary(model.weekly_rows)]
 

@@ -205,7 +205,7 @@ def test_engine_recovers_when_a_worker_dies():
 
 def test_engine_runs_are_bit_for_bit_those_of_the_command_line():
     """The app starts each scenario from a shared warm-up; its rows must be exactly the ones
-    `wijksim compare` (execute_run) gives, also for a lever that acts before the warm-up."""
+    `wijksim compare` (execute_run) gives, also for a capacity decided now (`--change 1:...`)."""
     from wijksim.experiments.tasks import execute_run, results_frame
 
     s = runner.Setting(residents=400, years=2, replications=2, seed=5)
@@ -213,12 +213,40 @@ def test_engine_runs_are_bit_for_bit_those_of_the_command_line():
     runs = runner.comparison(s, scen)["runs"]
     assert runs.groupby("scenario").cost_total_eur.sum().nunique() == 3  # the scenarios differ
     for name, overrides in [("baseline", {})] + scen:
-        params = runner.validate_overrides(s, overrides)
+        params, changes = runner.validate_overrides(s, overrides), runner.decisions(overrides)
         for r, seed in enumerate(s.seeds()):
-            want = results_frame(execute_run((r, params, seed, s.years))).drop(columns="run_id")
+            want = results_frame(execute_run((r, params, seed, s.years, changes))).drop(columns="run_id")
             got = runs[(runs.scenario == name) & (runs.replication == r)]
             got = got.drop(columns=["scenario", "replication"]).reset_index(drop=True)
             pd.testing.assert_frame_equal(got, want[got.columns])
+
+
+def test_capacity_in_the_app_is_a_decision_made_now_not_a_region_that_always_had_it():
+    """'Geen wijkteam' from year 1: the region keeps the specialist places it had (it does not buy
+    the places a region without a team would have), so the GP's referrals fill a queue."""
+    s = runner.Setting(residents=1500, years=3, replications=2, seed=3)
+    scen = [("no team", {"neighbourhood_team_factor": 0.0}), ("cut", {"specialist_capacity_factor": 0.5})]
+    assert runner.decisions(scen[0][1]) == [(1, "neighbourhood_team_factor", 0.0)]
+    assert runner.validate_overrides(s, scen[0][1]) == runner.validate_overrides(s, {})  # the same warm-up
+    runs = runner.comparison(s, scen)["runs"]
+    mean = runs.groupby("scenario").mean(numeric_only=True)
+    assert mean.waiting_list["no team"] > 2 * mean.waiting_list["baseline"]
+    assert mean.waiting_list["cut"] > mean.waiting_list["baseline"]
+    # the region's places: those it has today, not the near threefold a region without a team buys
+    from wijksim.experiments.tasks import warm_up_neighbourhood
+    from wijksim.model.neighbourhood import NeighbourhoodModel
+
+    params, seed = runner.validate_overrides(s, {}), s.seeds()[0]
+    state = warm_up_neighbourhood((params, seed))
+    no_team = runner.decisions(scen[0][1])
+    decided = NeighbourhoodModel.from_warmed_up(state, years=1, changes=no_team, **params)
+    decided.run()
+    always = NeighbourhoodModel(rng=seed, years=1, **{**params, "neighbourhood_team_factor": 0.0})
+    today = NeighbourhoodModel.from_warmed_up(state, years=1, **params).specialist_slots
+    assert decided.specialist_slots == today and always.specialist_slots > 2 * today
+    cmd = summary.command_line(s, scen)
+    assert "'no team: --change 1:neighbourhood_team_factor=0.0'" in cmd
+    assert "--change 1:specialist_capacity_factor=0.5" in cmd
 
 
 def test_the_page_loads_without_importing_the_model():

@@ -20,7 +20,7 @@ def counted(monkeypatch):
     real = runner._run_all
 
     def run_all(runs, years, progress):
-        batches.append(sorted({p["flex_team"] for _, p, _ in runs}))
+        batches.append(sorted({p["flex_team"] for _, p, _, _ in runs}))
         time.sleep(0.3)  # long enough for a second caller to arrive while these run
         return real(runs, years, progress)
 

@@ -190,8 +190,8 @@ def test_the_network_and_story_tabs_show_both_runs_counts_and_described_resident
 
 
 def test_a_lever_acting_in_the_warm_up_still_pairs_the_same_person():
-    """Team capacity acts from the warm-up on, so the two runs' newcomers differ row by row: the
-    picker must offer only residents set up at the start, the same person in both runs."""
+    """Team capacity changes from year 1 on, so the two runs' newcomers differ row by row: the picker
+    must offer only residents set up at the start, the same person in both runs."""
     s = runner.Setting(residents=600, years=2, replications=2, seed=3)
     net = story.network_pair(s, "T", {"neighbourhood_team_factor": 1.5}, sample_size=50)
     base, scen = net["baseline"]["model"], net["scenario"]["model"]

@@ -60,18 +60,22 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "specialist_capacity_factor": (
         (
             "Hoeveel plekken de specialistische zorg in de regio heeft: 1 is zoals nu, 0,5 is de helft. "
-            "Minder plekken geven langere wachtlijsten.",
-            "How many places specialist care in the region has: 1 is as now, 0.5 is half. Fewer places "
-            "mean longer waiting lists.",
+            "Een besluit van nu: een verlaging geldt vanaf jaar 1 en de wachtlijst loopt dan in de jaren "
+            "daarna op; extra plekken groeien in een paar jaar aan (personeel moet gevonden worden).",
+            "How many places specialist care in the region has: 1 is as now, 0.5 is half. A decision "
+            "made now: a cut holds from year 1 and the waiting list grows over the years after; extra "
+            "places grow in over a few years (staff must be found).",
         ),
         (f"{BOOK[0]}, §7.5 (bezuiniging in Denemarken)", f"{BOOK[1]}, §7.5 (the Danish cut)"),
     ),
     "neighbourhood_team_factor": (
         (
             "Hoe groot het wijkteam is: 1 is de gewone omvang, 0 is geen wijkteam (de huisarts verwijst dan "
-            "direct naar specialistische zorg).",
+            "direct naar specialistische zorg). Een besluit van nu, vanaf jaar 1: de regio houdt de "
+            "specialistische plekken die ze heeft.",
             "How large the neighbourhood team is: 1 is its usual size, 0 is no team (the GP then refers "
-            "straight to specialist care).",
+            "straight to specialist care). A decision made now, from year 1: the region keeps the "
+            "specialist places it has.",
         ),
         (
             f"{BOOK[0]}, §4.2 en §6.5; in 2015 had 87% van de gemeenten wijkteams (Movisie 2018)",

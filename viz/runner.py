@@ -23,7 +23,7 @@ from ..experiments.seeds import spawn_seeds
 from ..experiments.tasks import execute_warmed_run, results_frame
 from ..model.codes import dose_for
 from ..model.params import LEVERS as REGISTRY_LEVERS
-from ..model.params import ParameterError
+from ..model.params import REGISTRY, ParameterError
 from ..model.scan import SHIPPED_TABLE
 from . import warm
 
@@ -38,6 +38,12 @@ LEVERS = tuple(REGISTRY_LEVERS)
 INFLUENTIAL = ("life_event_rate", "help_seeking_threshold", "mean_neighbourhood_ties")
 #: Levers the app sets per 10,000 residents (its sliders run 0-5); runs get them in FTE or members.
 PER_10K = ("network_developers", "flex_team")
+#: Levers the app takes as decisions made now, from the start of year 1 (`--change 1:NAME=VALUE`),
+#: not as the standing services of a region that always had them: the warm-up and the region's
+#: learnt demand are today's, so "no team" does not come with the specialist places a region without
+#: a team would have bought, and a cut builds its queue over the years (§7.5); raised capacity grows
+#: in over `specialist_rebuild_years`.
+DECIDED_NOW = ("specialist_capacity_factor", "neighbourhood_team_factor")
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,8 @@ class Setting:
             residents=self.residents,
             years=self.years,
             seed=self.seed,
-            overrides={**dict(self.shared), **self.in_fte(overrides)},
+            overrides={**dict(self.shared), **self.in_fte(without_decisions(overrides))},
+            changes=decisions(overrides),
         )
 
     def in_fte(self, overrides: dict[str, Any]) -> dict[str, Any]:
@@ -99,8 +106,19 @@ _inflight: dict[tuple, Future] = {}
 CACHE_SIZE = 64
 
 
+def without_decisions(overrides: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in overrides.items() if k not in DECIDED_NOW}
+
+
+def decisions(overrides: dict[str, Any]) -> list[tuple[int, str, Any]]:
+    """The scenario's `DECIDED_NOW` levers as changes from year 1 (none where it keeps today's)."""
+    changed = [k for k in DECIDED_NOW if k in overrides and overrides[k] != REGISTRY[k].default]
+    return [(1, k, overrides[k]) for k in changed]
+
+
 def validate_overrides(setting: Setting, overrides: dict[str, Any]) -> dict[str, Any]:
-    """Full validated parameters for one scenario; raises ParameterError naming the field."""
+    """Full validated parameters for one scenario (its decisions made now apart: `decisions`);
+    raises ParameterError naming the field."""
     return setting.spec(overrides).resolve()[0]
 
 
@@ -159,7 +177,9 @@ def _remember(key: tuple, frame) -> None:
 
 def _run_missing(setting: Setting, missing: list, params: dict, progress: Progress | None) -> dict:
     """The replications of the scenarios not in the cache, as one frame per scenario."""
-    runs = [(r, params[k], seed) for k in missing for r, seed in enumerate(setting.seeds())]
+    runs = [
+        (r, params[k], seed, decisions(dict(k[1]))) for k in missing for r, seed in enumerate(setting.seeds())
+    ]
     results = []
     if runs:
         try:
@@ -261,7 +281,11 @@ class Prefetcher:
                 pass
 
 
-def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: Progress | None) -> list:
+#: A run of a comparison: replication, parameters, seed, changes during the run.
+Run = tuple[int, dict[str, Any], int, list]
+
+
+def _run_all(runs: list[Run], years: int, progress: Progress | None) -> list:
     """Each run from its warmed-up neighbourhood. Scenarios that differ only in network developers,
     key facility or flex team (the usual workshop change) share one per seed, so set-up and warm-up
     (at 2,000 residents 40% as long as a run) are done once per seed and kept for the next
@@ -269,14 +293,14 @@ def _run_all(runs: list[tuple[int, dict[str, Any], int]], years: int, progress: 
     `execute_run`'s, bit for bit."""
     if progress is not None:
         progress(0, len(runs))
-    keys = [warm.warm_key(p, seed) for _, p, seed in runs]
-    states, warming = warm.warm_ups({key: (p, seed) for key, (_, p, seed) in zip(keys, runs, strict=True)})
+    keys = [warm.warm_key(p, seed) for _, p, seed, _ in runs]
+    states, warming = warm.warm_ups({key: (p, seed) for key, (_, p, seed, _) in zip(keys, runs, strict=True)})
     futures: list[Future | None] = [None] * len(runs)
 
     def start(key: tuple) -> None:
-        for i, (r, p, _) in enumerate(runs):
+        for i, (r, p, _, changes) in enumerate(runs):
             if keys[i] == key:
-                futures[i] = warm.pool().submit(execute_warmed_run, (r, p, years, states[key]))
+                futures[i] = warm.pool().submit(execute_warmed_run, (r, p, years, states[key], changes))
 
     try:
         for key in list(states):

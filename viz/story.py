@@ -13,7 +13,7 @@ import numpy as np
 
 from ..model.codes import FORMAL_PATHS, WEEKS_PER_YEAR, path_table
 from .numbers import number
-from .runner import Setting, validate_overrides
+from .runner import Setting, decisions, validate_overrides
 
 #: The population counts shown under each panel, in order: (key, text key).
 COUNTS = (
@@ -28,8 +28,10 @@ def network_run(setting: Setting, overrides: dict[str, Any], sample_size: int = 
     """One replication (the first seed) with yearly snapshots of a readable sample of residents."""
     from ..model.neighbourhood import NeighbourhoodModel  # start-up: the page loads without Mesa
 
-    params = validate_overrides(setting, overrides)
-    model = NeighbourhoodModel(rng=setting.seeds()[0], years=setting.years, record_history=True, **params)
+    params, changes = validate_overrides(setting, overrides), decisions(overrides)
+    model = NeighbourhoodModel(
+        rng=setting.seeds()[0], years=setting.years, record_history=True, changes=changes, **params
+    )
     rng = np.random.default_rng(0)
     n = model.st.n
     sample = np.sort(rng.choice(n, size=min(sample_size, n), replace=False))

@@ -13,7 +13,7 @@ from ..model.diagnostics import RUNAWAY_YEARS
 from ..model.params import REGISTRY
 from .export import OWN_SCAN_FILE
 from .numbers import number
-from .runner import LEVERS, WIJK_TABLE, Setting
+from .runner import LEVERS, WIJK_TABLE, Setting, decisions, without_decisions
 
 
 def summary_sentences(result: dict[str, Any], t, lang: str = "en") -> list[str]:
@@ -102,8 +102,8 @@ def command_line(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]]) 
     for k, v in setting.shared:
         parts += ["--set", f"{k}={v}"]
     for name, overrides in scenarios:
-        flags = []
-        for k, v in setting.in_fte(overrides).items():
+        flags = [f"--change {year}:{k}={v}" for year, k, v in decisions(overrides)]
+        for k, v in setting.in_fte(without_decisions(overrides)).items():
             if k in LEVERS:
                 if REGISTRY[k].kind is bool:
                     flags.append(f"--{k.replace('_', '-')}" if v else f"--no-{k.replace('_', '-')}")
