@@ -271,7 +271,7 @@ def test_network_view_and_resident_story(browser, app_url):
     page.locator(".network-tab").screenshot(path=ARTIFACTS / "06b-network-tab.png")
     table = counts.inner_text()
     assert "Geen nieuwe besluiten" in table and "B" in table and "Jaar 0" in table
-    for label in ("geïsoleerd", "informeel geholpen", "in formele hulp"):
+    for label in ("geïsoleerd", "hulp of gezelschap", "in formele hulp"):
         assert re.search(rf"{label}[^\n]*\t\d[\d.]* \([\d,]+%\)\t\d[\d.]* \([\d,]+%\)", table), table
     assert "Een stip is een bewoner" in page.locator(".network-key").inner_text()
     # Play moves the years on by itself (both panels and the counts); Pause holds the year shown.

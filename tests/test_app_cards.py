@@ -127,3 +127,30 @@ def test_the_csv_export_is_dutch_in_the_dutch_view():
     assert pd.read_csv(StringIO(differences_csv(tiny, "en", translator("en")))).iloc[0, 5] == 2.139e-05
     en = differences_csv(d, "en", translator("en"))
     assert en.splitlines()[0].startswith("scenario,year,indicator,no new decisions (mean)")
+
+
+def test_the_summary_gives_a_sure_change_as_sizes_in_its_direction():
+    """'2,3 procentpunt lager (95%-interval 1,5 tot 3,1)', not the double negative (−3,1 tot −1,5)."""
+    from wijksim.viz.summary import summary_sentences
+
+    rows = [
+        {"scenario": "A", "year": 3, "indicator": ind, "difference": diff, "ci_low": lo, "ci_high": hi}
+        for ind, diff, lo, hi in (
+            ("informal_support_hours_per_resident", 6.1, 5.0, 7.2),
+            ("hidden_need_share", -0.023, -0.031, -0.015),
+            ("heavy_care_referrals_per_1000", 0.4, -2.6, 4.2),
+            ("waiting_list", 0.0, -1.0, 1.0),
+            ("isolated_share", -0.01, -0.02, -0.001),
+        )
+    ]
+    costs = pd.DataFrame(
+        [{"scenario": "A", "net_cost_eur": 1e5, "net_cost_ci_low": -6.6e4, "net_cost_ci_high": 1.8e6}]
+    )
+    (line,) = summary_sentences(
+        {"differences": pd.DataFrame(rows), "net_costs": costs}, translator("nl"), "nl"
+    )
+    assert "2,3 procentpunt lager (95%-interval 1,5 tot 3,1)" in line
+    assert "6,1 hoger (95%-interval 5 tot 7,2)" in line
+    assert (
+        "geen duidelijk verschil (95%-interval −2,6 tot 4,2)" in line
+    )  # an interval across 0 keeps its signs

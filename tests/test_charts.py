@@ -121,7 +121,7 @@ def test_plain_numbers_dutch_separators_and_readable_text(res):
         assert fig.layout.legend.y > 1  # above the panels, never over the data
     hover = " ".join(t for tr in nl.data if tr.text for t in tr.text)
     assert re.search(r"\d,\d", hover) and not re.search(r"\d\.\d{1,2}(?!\d)", hover)  # decimal commas
-    assert "e+" not in hover and "marge (95%)" in hover
+    assert "e+" not in hover and "95%-interval" in hover
     diff = " ".join(t for tr in charts.curves_figure(res, translator("nl"), "nl", "difference").data
                     if tr.text for t in tr.text)  # fmt: skip
     assert "\u2212" in diff and not re.search(r"(?<![\w])-\d", diff)  # a real minus sign

@@ -114,6 +114,7 @@ def Settings(t, lang, preset, upload, wijk_label, residents, years, replications
         solara.Text(warning, classes=["few-residents"], style={"color": "#8a5a00"})
     WhatItMeans("residents", lang, t)
     NumberSlider(t("years"), years.value, years.set, 1, 20, 1, lang, t, "years-control", integer=True)
+    WhatItMeans("years", lang, t)
     NumberSlider(
         t("replications"),
         replications.value,

@@ -127,6 +127,15 @@ EXPLANATIONS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ),
         MODEL_DESCRIPTION,
     ),
+    "years": (
+        (
+            "Hoeveel jaren vooruit het model rekent, vanaf nu. Maatregelen hebben tijd nodig: netwerken "
+            "groeien in een paar jaar, daarom tonen de kaarten het gemiddelde van de tweede helft.",
+            "How many years ahead the model runs, from now. Measures take time: networks grow over a few "
+            "years, which is why the cards show the mean of the second half.",
+        ),
+        MODEL_DESCRIPTION,
+    ),
     "replications": (
         (
             "Hoe vaak elk scenario wordt doorgerekend, steeds met ander toeval. Uit de spreiding komt het "

@@ -139,7 +139,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     # the curves' chart (viz/charts.py)
     "view_levels": ("Niveaus", "Levels"),
     "view_difference": ("Verschil met geen nieuwe besluiten", "Difference from no new decisions"),
-    "band_95": ("marge (95%)", "95% band"),
+    "band_95": ("95%-interval", "95% interval"),
     "baseline_zero": ("Geen nieuwe besluiten (= 0)", "No new decisions (= 0)"),
     "curves_note_levels": (
         "Lijn: gemiddelde over de herhalingen; band: 95%-interval (niet onder nul: aantallen, aandelen en kosten zijn nooit negatief). Beweeg de muis over een grafiek voor de waarden; sleep om in te zoomen, dubbelklik om terug te gaan.",
@@ -208,7 +208,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "formal_help": ("formele hulp (zwarte ring)", "formal help (black ring)"),
     "volunteer": ("vrijwilliger / actieve bewoner", "volunteer / active resident"),
     "count_isolated": ("geïsoleerd (geen enkel contact)", "isolated (no tie at all)"),
-    "count_informal": ("deze week informeel geholpen", "helped informally this week"),
+    # any hours from people around them, company for a lonely adult included (about half of all residents)
+    "count_informal": (
+        "deze week hulp of gezelschap van huisgenoten, buren of familie",
+        "help or company from household, neighbours or family this week",
+    ),
     "count_formal": ("in formele hulp (ook wachtend)", "in formal help (waiting included)"),
     "count_residents": ("inwoners", "residents"),
     "counts_in_year": ("Jaar {year}", "Year {year}"),

@@ -43,13 +43,15 @@ def summary_sentences(result: dict[str, Any], t, lang: str = "en") -> list[str]:
             unit = t("points") if pct else ""
             if r.ci_low > 0 or r.ci_high < 0:
                 word = t("higher") if r.difference > 0 else t("lower")
+                # as sizes in the direction of the word: "lager (1,5 tot 3,1)", not (−3,1 tot −1,5)
+                lo, hi = sorted((abs(r.ci_low), abs(r.ci_high)))
                 lines.append(
                     t("sure").format(
                         ind=t(ind),
                         diff=f"{num(abs(r.difference) * scale, 2)}{unit}",
                         word=word,
-                        lo=num(r.ci_low * scale, 2),
-                        hi=num(r.ci_high * scale, 2),
+                        lo=num(lo * scale, 2),
+                        hi=num(hi * scale, 2),
                     )
                 )
             else:
