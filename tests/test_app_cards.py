@@ -154,3 +154,14 @@ def test_the_summary_gives_a_sure_change_as_sizes_in_its_direction():
     assert (
         "geen duidelijk verschil (95%-interval −2,6 tot 4,2)" in line
     )  # an interval across 0 keeps its signs
+
+
+def test_an_estimate_and_its_interval_share_one_precision_and_it_never_sits_on_a_bound():
+    from wijksim.viz.cards import _at, _interval, _step
+
+    assert _interval(-0.066, 1.8, "nl") == "−0,1 – 1,8"  # not "−0,066 – 1,8"
+    step = _step(118.2, 134.4)
+    assert (
+        f"{_at(127.3, step, 'nl')} ({_interval(118.2, 134.4, 'nl')})" == "127 (118 – 134)"
+    )  # not 130 (120 – 130)
+    assert _interval(0.6, 1.6, "nl") == "0,6 – 1,6"

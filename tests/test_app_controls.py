@@ -153,3 +153,27 @@ def test_a_count_is_typed_and_shown_as_the_room_writes_it():
     field = rc.find(v.TextField, class_="residents-input").widget
     assert field.error and field.error_messages == ["Typ een geheel getal, zoals 2.000."]  # in Dutch
     assert rc.find(v.Html, class_="now").widget.children == ["now 1600"]  # not taken
+
+
+def test_the_type_says_it_is_not_used_once_a_real_wijk_is_chosen():
+    from wijksim.viz.controls import Settings
+
+    wijk = solara.reactive(None)
+
+    @solara.component
+    def Box():
+        preset, upload, residents = (
+            solara.use_reactive("default"),
+            solara.use_reactive(None),
+            solara.use_reactive(2000),
+        )
+        years, replications, seed = solara.use_reactive(10), solara.use_reactive(5), solara.use_reactive(1)
+        Settings(translator("nl"), "nl", preset, upload, wijk, residents, years, replications, seed, {}, {})
+
+    box, rc = solara.render(Box(), handle_error=False)
+    select = rc.find(v.Select, class_="preset-select").widget
+    assert not select.persistent_hint and not select.hint
+    wijk.set("Groningen — Oud-Zuid (WK001401)")
+    select = rc.find(v.Select, class_="preset-select").widget
+    assert select.persistent_hint and select.hint.startswith("niet gebruikt: de gekozen wijk bepaalt")
+    rc.close()

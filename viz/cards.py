@@ -43,8 +43,27 @@ def paired_changes(
     return out
 
 
-def _interval(lo: float, hi: float, lang: str, digits: int = 2) -> str:
-    return f"{number(lo, lang, digits)} – {number(hi, lang, digits)}"
+def _step(lo: float, hi: float) -> float:
+    """The precision a card gives an estimate and its interval: two significant digits of the larger
+    bound, finer where the interval is narrow (about a tenth of its width), so that an estimate does
+    not land on a bound by rounding ("127 (118 – 134)", not "130 (120 – 130)") and both bounds share
+    one precision ("−0,1 – 1,8", not "−0,066 – 1,8")."""
+    scale = max(abs(lo), abs(hi))
+    if not np.isfinite(scale) or scale == 0:
+        return 1.0
+    step = 10.0 ** (np.floor(np.log10(scale)) - 1)
+    if hi > lo:
+        step = min(step, 10.0 ** np.floor(np.log10((hi - lo) / 10)))
+    return float(step)
+
+
+def _at(x: float, step: float, lang: str) -> str:
+    return number(round(x / step) * step + 0.0, lang, 6)
+
+
+def _interval(lo: float, hi: float, lang: str) -> str:
+    step = _step(lo, hi)
+    return f"{_at(lo, step, lang)} – {_at(hi, step, lang)}"
 
 
 def net_cost_line(row, years: int, lang: str, t) -> str:
@@ -52,9 +71,11 @@ def net_cost_line(row, years: int, lang: str, t) -> str:
     if np.isnan(lo):
         return t("card_net_one").format(net=number(mean, lang, 2), years=years)
     if hi < 0:  # saves money, surely
-        return t("card_saves").format(net=number(-mean, lang, 2), years=years, ci=_interval(-hi, -lo, lang))
+        net = _at(-mean, _step(-hi, -lo), lang)
+        return t("card_saves").format(net=net, years=years, ci=_interval(-hi, -lo, lang))
     if lo > 0:
-        return t("card_costs").format(net=number(mean, lang, 2), years=years, ci=_interval(lo, hi, lang))
+        net = _at(mean, _step(lo, hi), lang)
+        return t("card_costs").format(net=net, years=years, ci=_interval(lo, hi, lang))
     return t("card_net_unclear").format(years=years, ci=_interval(lo, hi, lang))
 
 
@@ -65,8 +86,9 @@ def change_line(indicator: str, scale: float, change: tuple[float, float, float]
     if np.isnan(lo) or (lo <= 0 <= hi):
         return t(f"card_{indicator}_unclear").format(ci=_interval(lo, hi, lang))
     word = "more" if mean > 0 else "less"
+    low, high = min(abs(lo), abs(hi)), max(abs(lo), abs(hi))
     return t(f"card_{indicator}_{word}").format(
-        x=number(abs(mean), lang, 2), ci=_interval(min(abs(lo), abs(hi)), max(abs(lo), abs(hi)), lang)
+        x=_at(abs(mean), _step(low, high), lang), ci=_interval(low, high, lang)
     )
 
 

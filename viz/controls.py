@@ -98,11 +98,16 @@ def Settings(t, lang, preset, upload, wijk_label, residents, years, replications
 
     solara.Markdown(f"### {t('neighbourhood')}")
     # The type's own name in the language; the value stays the preset's key.
+    # Once a real wijk (or a row of the own scan) is chosen, its figures decide, not the type: said
+    # under the type, which otherwise still read "middenklassewijk (standaard)" as if it counted.
+    wijk_chosen = bool(wijk_label.value) or (upload.value is not None and upload.value.chosen is not None)
     rv.Select(
         label=t("choose_type"),
         items=[{"text": t(f"preset:{name}"), "value": name} for name in PRESET_NAMES],
         v_model=preset.value,
         on_v_model=lambda v: (preset.set(v), wijk_label.set(None), not_uploaded()),
+        hint=t("type_unused") if wijk_chosen else "",
+        persistent_hint=wijk_chosen,
         class_="preset-select",
     )
     WijkSearch(t, lang, lambda label: (wijk_label.set(label), not_uploaded()))

@@ -19,5 +19,9 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Fewer than {below} simulated residents: chance then decides most of the outcome (a handful "
         "of specialist places, wide intervals). Choose {advised} or more if you can.",
     ),
+    "type_unused": (
+        "niet gebruikt: de gekozen wijk bepaalt de kenmerken (kies een type om terug te gaan)",
+        "not used: the chosen wijk sets the figures (choose a type to go back)",
+    ),
     "whole_number": ("Typ een geheel getal, zoals 2.000.", "Type a whole number, such as 2,000."),
 }
