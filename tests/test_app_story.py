@@ -120,7 +120,7 @@ def test_the_counts_read_as_a_dutch_table(pair):
     assert head == "| Jaar 3 | Geen nieuwe besluiten | B |"
     assert [r.split(" | ")[0] for r in rows] == [
         "| geïsoleerd (geen enkel contact)",
-        "| deze week hulp of gezelschap van huisgenoten, buren of familie",
+        "| deze week hulp of gezelschap van naasten",
         "| in formele hulp (ook wachtend)",
     ]
     counts = pair["scenario"]["snapshots"][3]["counts"]

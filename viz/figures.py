@@ -72,15 +72,15 @@ def network_figure(pair: dict[str, Any], year: int, t, lang: str = "nl"):
     from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
 
-    fig = Figure(figsize=(13, 7.4), dpi=72)
+    fig = Figure(figsize=(13, 8.2), dpi=72)  # text of 13-15 px: a projector's room reads it
     axes = fig.subplots(1, 2)
     for ax, side, name in zip(axes, ("baseline", "scenario"), (t("baseline"), pair["name"]), strict=True):
         net = pair[side]
         snap = snapshot(net, year)
         _network_panel(ax, snap, net["facility"])
-        ax.set_title(t("network_title").format(name=name, year=snap["year"]), fontsize=12, weight="bold")
+        ax.set_title(t("network_title").format(name=name, year=snap["year"]), fontsize=15, weight="bold")
         counts = zip(COUNTS, count_values(snap["counts"], lang), strict=True)
-        ax.set_xlabel("\n".join(f"{t(label)}: {value}" for (_, label), value in counts), fontsize=10)
+        ax.set_xlabel("\n".join(f"{t(label)}: {value}" for (_, label), value in counts), fontsize=13)
     handles = [
         Line2D([], [], marker="o", ls="", color=c, label=t(k))
         for c, k in zip(
@@ -95,8 +95,8 @@ def network_figure(pair: dict[str, Any], year: int, t, lang: str = "nl"):
         handles.append(
             Line2D([], [], marker="*", ls="", color="gold", mec="black", ms=12, label=t("key_facility"))
         )
-    fig.legend(handles=handles, fontsize=10, loc="lower center", ncol=4, frameon=False)
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.22, wspace=0.04)
+    fig.legend(handles=handles, fontsize=13, loc="lower center", ncol=4, frameon=False)
+    fig.subplots_adjust(left=0.01, right=0.99, top=0.95, bottom=0.25, wspace=0.06)
     return fig
 
 

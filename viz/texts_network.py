@@ -26,8 +26,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "count_isolated": ("geïsoleerd (geen enkel contact)", "isolated (no tie at all)"),
     # any hours from people around them, company for a lonely adult included (about half of all residents)
     "count_informal": (
-        "deze week hulp of gezelschap van huisgenoten, buren of familie",
-        "help or company from household, neighbours or family this week",
+        "deze week hulp of gezelschap van naasten",
+        "help or company from people close to them this week",
     ),
     "count_formal": ("in formele hulp (ook wachtend)", "in formal help (waiting included)"),
     "count_residents": ("inwoners", "residents"),
