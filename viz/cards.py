@@ -45,7 +45,7 @@ def paired_changes(
 
 def _step(lo: float, hi: float) -> float:
     """The precision a card gives an estimate and its interval: two significant digits of the larger
-    bound, finer where the interval is narrow (about a tenth of its width), so that an estimate does
+    bound, finer where the interval is narrow (a quarter of its width at most), so that an estimate does
     not land on a bound by rounding ("127 (118 – 134)", not "130 (120 – 130)") and both bounds share
     one precision ("−0,1 – 1,8", not "−0,066 – 1,8")."""
     scale = max(abs(lo), abs(hi))
@@ -53,7 +53,7 @@ def _step(lo: float, hi: float) -> float:
         return 1.0
     step = 10.0 ** (np.floor(np.log10(scale)) - 1)
     if hi > lo:
-        step = min(step, 10.0 ** np.floor(np.log10((hi - lo) / 10)))
+        step = min(step, 10.0 ** np.floor(np.log10((hi - lo) / 4)))
     return float(step)
 
 
