@@ -85,7 +85,7 @@ def LeverControls(
                 solara.Text(
                     lever_cost_line(key, scenario[key], residents, lang),
                     classes=["lever-cost"],
-                    style={"font-size": "0.85em", "color": "#555"},
+                    style={"font-size": "14px", "color": "#555"},  # a room reads it on a projector
                 )
                 WhatItMeans(key, lang, t)
 
