@@ -62,7 +62,7 @@ class Region:
     def waiting_total(self) -> int:
         return int(self.waiting_count.sum())
 
-    def join_queue(self, week: int, counts: np.ndarray, offsets: np.ndarray) -> None:
+    def join_queue(self, week: int, counts: np.ndarray, offsets: np.ndarray | tuple[float, ...]) -> None:
         """New cohorts, arrived in `week`, at the end of the queue (those of a count of 0 left out)."""
         counts, offsets = np.asarray(counts, np.int64), np.asarray(offsets, np.float64)
         keep = counts > 0

@@ -106,5 +106,5 @@ def key_facility(model: Neighbourhood) -> None:
         facility.weeks_open += 1
         if facility.weeks_open % model.p["network_update_weeks"] == 0:
             update_reach(model, facility)
-        meet_and_signal(model, model.key_facility)
-        serve_light_needs(model, model.key_facility)
+        meet_and_signal(model, facility)
+        serve_light_needs(model, facility)

@@ -134,7 +134,7 @@ def activate(model: Neighbourhood, team: Team, members: np.ndarray, effort: floa
     can &= not_declined(model, members, help_chance)
     who = members[weighted_pick(rng, can * (0.5 + st.helper_capacity[members]), k)]
     team.contacts += len(who)
-    volunteers = np.count_nonzero(st.volunteer[members] & adult) / max(np.count_nonzero(adult), 1)
+    volunteers = np.count_nonzero(st.volunteer[members] & adult) / max(int(np.count_nonzero(adult)), 1)
     room = min(1.0, max(0.0, (p["volunteer_ceiling_share"] - volunteers) / p["volunteer_ceiling_margin"]))
     willing = openness(model, who) < help_chance
     who = who[willing & (rng.random(len(who)) < room)]
