@@ -246,6 +246,10 @@ def test_capacity_in_the_app_is_a_decision_made_now_not_a_region_that_always_had
     assert decided.specialist_slots == today and always.specialist_slots > 2 * today
     cmd = summary.command_line(s, scen)
     assert "'no team: --change 1:neighbourhood_team_factor=0.0'" in cmd
+    from wijksim.viz.export import run_record
+
+    record = run_record(s, scen, "test")  # run.json says how the runs took them
+    assert record["changes_during_the_run"]["cut"] == [(1, "specialist_capacity_factor", 0.5)]
     assert "--change 1:specialist_capacity_factor=0.5" in cmd
 
 

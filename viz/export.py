@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..model.scan import row_sha256
+from .runner import decisions
 
 #: The name the export gives an uploaded row's one-row scan file, and the command line uses.
 OWN_SCAN_FILE = "eigen-scan.csv"
@@ -76,6 +77,8 @@ def run_record(setting, scenarios: list[tuple[str, dict[str, Any]]], version: st
     return {
         "setting": shown,
         "scenarios": dict(scenarios),
+        # the capacity levers as the runs took them: decisions made now, from year 1 (runner.DECIDED_NOW)
+        "changes_during_the_run": {name: decisions(overrides) for name, overrides in scenarios},
         "seeds": setting.seeds(),
         "wijksim_version": version,
     }
