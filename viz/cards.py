@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..experiments.stats import t_interval
-from .numbers import number
+from .numbers import number, rounded_to, significant_step
 
 #: What a card reports besides the net cost: (indicator, scale to the shown unit, text keys).
 CARD_INDICATORS = (
@@ -51,14 +51,14 @@ def _step(lo: float, hi: float) -> float:
     scale = max(abs(lo), abs(hi))
     if not np.isfinite(scale) or scale == 0:
         return 1.0
-    step = 10.0 ** (np.floor(np.log10(scale)) - 1)
+    step = significant_step(scale, 2)
     if hi > lo:
-        step = min(step, 10.0 ** np.floor(np.log10((hi - lo) / 4)))
-    return float(step)
+        step = min(step, significant_step((hi - lo) / 4, 1))
+    return step
 
 
 def _at(x: float, step: float, lang: str) -> str:
-    return number(round(x / step) * step + 0.0, lang, 6)
+    return number(rounded_to(x, step), lang, 6)
 
 
 def _interval(lo: float, hi: float, lang: str) -> str:

@@ -31,9 +31,19 @@ def interval_precision(mean: float, low: float, high: float, digits: int = 3) ->
     finite = [abs(v) for v in (mean, low, high) if np.isfinite(v)]
     scale = max(finite, default=0.0)
     if scale > 0:
-        step = 10.0 ** (np.floor(np.log10(scale)) - digits + 1)
-        mean, low, high = (round(v / step) * step + 0.0 if np.isfinite(v) else v for v in (mean, low, high))
+        step = significant_step(scale, digits)
+        mean, low, high = (rounded_to(v, step) if np.isfinite(v) else v for v in (mean, low, high))
     return mean, low, high
+
+
+def significant_step(scale: float, digits: int) -> float:
+    """The place of the last of `digits` significant digits of a positive `scale` (0.01 for 1.15, 3)."""
+    return float(10.0 ** (np.floor(np.log10(scale)) - digits + 1))
+
+
+def rounded_to(x: float, step: float) -> float:
+    """x rounded to a multiple of step (+0.0: never a printed "-0")."""
+    return round(x / step) * step + 0.0
 
 
 def in_language(text: str, lang: str) -> str:
