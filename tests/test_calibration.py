@@ -50,8 +50,8 @@ TRUTH = {
 
 #: Warm-up of the recovery test's runs, data and fits alike (the default is 208 weeks). Recovery
 #: tests the inference, which sees the same simulator either way; a run of 3 years instead of 5 took
-#: the test from 1,383 s to about 450 s alone (2026-12-06). With 208 weeks and a budget of 1,000 the
-#: last generation had too few effective particles for the adjustment, so the budget stays 1,400.
+#: the test from 1,383 s alone to 500-620 s with the other core busy (2026-12-06). With 208 weeks
+#: and a budget of 1,000 the last generation had too few effective particles for the adjustment.
 RECOVERY_BURN_IN_WEEKS = 104
 
 
