@@ -13,5 +13,7 @@ def weighted_pick(rng: np.random.Generator, weights: np.ndarray, k: int) -> np.n
     if k <= 0:
         return np.empty(0, dtype=np.int64)
     keys = np.log1p(-rng.random(len(eligible))) / weights[eligible]  # log of a uniform in (0, 1]
+    if k == 1:  # the usual pick of a lever's week: the largest key, without partition and sort
+        return eligible[[int(keys.argmax())]]
     top = np.argpartition(-keys, k - 1)[:k] if k < len(eligible) else np.arange(k)
     return eligible[top[np.argsort(-keys[top], kind="stable")]]

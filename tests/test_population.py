@@ -133,3 +133,11 @@ def test_weighted_pick_is_a_weighted_draw_without_replacement():
     np.testing.assert_allclose(second / draws, expected, atol=0.01)
     assert len(weighted_pick(rng, w, 10)) == 4  # no more than the positive weights
     assert len(weighted_pick(rng, np.zeros(5), 2)) == 0
+    # one pick (its own short path) is the first of a longer pick from the same uniforms
+    many = np.random.default_rng(3).random(500) ** 2
+    for seed in range(200):
+        one = weighted_pick(np.random.default_rng(seed), many, 1)
+        assert (
+            one.dtype == np.int64
+            and one.tolist() == weighted_pick(np.random.default_rng(seed), many, 5)[:1].tolist()
+        )
