@@ -33,6 +33,10 @@ DRIFTING = (
     "self_reliance",
     "generalist_utilisation",
     "specialist_utilisation",
+    "need_complex_share",  # still falling after the warm-up (docs/ODD.md section 9)
+    "crises",
+    "regular_wait_weeks",  # the region's wait follows them down
+    "waiting_list",
 )
 
 
@@ -106,7 +110,13 @@ def main() -> None:
         print(f"   {t:26s} at {usual} weeks {base.mean():7.2f}   difference {d.mean():+7.2f} ± {se:.2f}")
 
     print(f"\n3. The {len(codes)} training wijken started without a warm-up (2,000 residents), years 1-12")
-    for k in ("youth_care_per_100_young", "wmo_clients_per_1000", "lonely_share", "specialist_utilisation"):
+    for k in (
+        "youth_care_per_100_young",
+        "wmo_clients_per_1000",
+        "lonely_share",
+        "specialist_utilisation",
+        "need_complex_share",
+    ):
         a = np.array([[y[k] for y in r] for r in settling], dtype=float).mean(0)
         print(f"   {k:26s}", " ".join(f"{v:7.4g}" for v in a))
     print(

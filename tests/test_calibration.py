@@ -61,7 +61,7 @@ def test_abc_recovers_known_parameters(tmp_path):
     every identifiable parameter, and the data narrow those intervals well below the prior's."""
     scan = read_scan()
     wijken = make_wijken(select(scan, [WIJK]), residents=1000)
-    for w in wijken:  # data and fits share a 2-year warm-up (208 weeks by default): 40% less per run
+    for w in wijken:  # data and fits alike
         w.params["burn_in_weeks"] = RECOVERY_BURN_IN_WEEKS
     sims = [simulate_set(wijken, TRUTH, seed=s) for s in (101, 102, 103)]
     observed = {k: float(np.mean([s[k] for s in sims])) for k in sims[0]}
