@@ -33,9 +33,9 @@ DRIFTING = (
     "self_reliance",
     "generalist_utilisation",
     "specialist_utilisation",
-    "need_complex_share",  # still falling after the warm-up (docs/ODD.md section 9)
+    "need_complex_share",  # these three a little high in year 1 (docs/ODD.md section 9)
     "crises",
-    "regular_wait_weeks",  # the region's wait follows them down
+    "regular_wait_weeks",
     "waiting_list",
 )
 
