@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import threading
-import time
 from typing import Any
 
 import reacton.core
@@ -37,6 +36,9 @@ from .numbers import net_cost_rows
 from .widgets import SETTLED
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
+#: The setting a fresh page shows (the default type of wijk, its own assumptions, the run settings'
+#: defaults): the page starts from it, and the server warms it up before anyone asks.
+FIRST = runner.Setting()
 START_SCENARIOS = [
     {
         "name": "A",
@@ -67,16 +69,20 @@ RUN_ASKED, RUNS_HANDED_OVER = threading.Event(), threading.Event()
 
 def _warm_up() -> None:
     # The model's import begins with the server, below the page's priority (Linux): it takes the
-    # cores' idle moments while the first page is drawn, and the workers are ready when Run is pressed.
+    # cores' idle moments while the first page is drawn (`wijksim app` has started it before Solara's
+    # import; here it is started for a server that did not). Then the workers, and the warm-ups of the
+    # first page's own setting (`FIRST`), also below the page's priority: a table that presses Run at
+    # once finds them done or under way (the first comparison 0.4-0.8 s sooner, the first page no
+    # later: docs/performance.md, 2026-12-06 sixth).
     if background_priority_possible():
         start_fork_server(APP_PRELOAD)
     wijken.places()  # the wijken to search (a table read), before the browser asks for the first page
-    PAGE_DRAWN.wait(timeout=20)
-    time.sleep(0.5)  # the browser draws what the server sent
     try:
         warm.warm_up()
+        runner.warm_ahead(FIRST)
     except Exception:  # noqa: BLE001 - ahead of time only (e.g. the server stopping): Run reports failures
         return
+    PAGE_DRAWN.wait(timeout=20)
     if RUN_ASKED.wait(timeout=2.0):  # Run pressed as soon as the page could be used:
         RUNS_HANDED_OVER.wait(timeout=5.0)  # its runs go to the workers first (none to run: 5 s)
     preload_results()
@@ -121,17 +127,25 @@ def same_name(scenarios: list[tuple[str, dict[str, Any]]], t) -> str | None:
     return None
 
 
+#: The page holds still: no transitions or animations (Vuetify's ripples, sliding tab bars, progress
+#: bars, fades). On a workshop laptop every animated frame is drawn by the same two cores that run
+#: the model (Chromium draws without a GPU there): a redraw took 0.13 s longer with them
+#: (docs/performance.md, 2026-12-06 sixth). Nothing moves on its own either, which a room (and anyone
+#: sensitive to motion, WCAG 2.3.3) is glad of.
+STILL_CSS = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
 @solara.component
 def Page():
     lang = solara.use_reactive(DEFAULT_LANG)
     t = translator(lang.value)
-    preset = solara.use_reactive("default")
+    preset = solara.use_reactive(FIRST.preset)
     upload = solara.use_reactive(None)  # an own scan's rows (viz/upload.py): in this tab's memory only
     wijk_label = solara.use_reactive(None)
-    residents = solara.use_reactive(2000)
-    years = solara.use_reactive(10)
-    replications = solara.use_reactive(5)
-    seed = solara.use_reactive(1)
+    residents = solara.use_reactive(FIRST.residents)
+    years = solara.use_reactive(FIRST.years)
+    replications = solara.use_reactive(FIRST.replications)
+    seed = solara.use_reactive(FIRST.seed)
     code = wijken.wijk_code(wijk_label.value) if wijk_label.value else None
     row = upload.value.row if upload.value is not None else None
     own = own_values(preset.value, code, row)
@@ -218,6 +232,7 @@ def Page():
     solara.use_effect(ahead, [setting(), repr(named())])
 
     solara.Title(t("title"))
+    solara.Style(STILL_CSS)
     with solara.Row(
         classes=["title-bar"], style={"align-items": "center", "justify-content": "space-between"}
     ):

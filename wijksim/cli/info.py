@@ -87,6 +87,11 @@ def app_command(
     """Start the workshop app (Solara) in the browser at http://HOST:PORT."""
     import os
 
+    from ..experiments.workers import (  # start-up: only the app starts a fork server of its own
+        APP_PRELOAD,
+        background_priority_possible,
+        start_fork_server,
+    )
     from ..viz.serve import allowed_hosts, bind, serve  # start-up: Solara loads when it serves
 
     try:
@@ -114,4 +119,6 @@ def app_command(
             err=True,
         )
     sys.stdout.flush()
+    if background_priority_possible():  # the model's import below the page's priority, while Solara's
+        start_fork_server(APP_PRELOAD)  # own import keeps one core busy (viz/app.py: _warm_up)
     serve(sock, host, port, hosts)
