@@ -120,55 +120,68 @@ def run_comparison(
     return df.sort_values(["run_id", "year"]).reset_index(drop=True)
 
 
+def paired(runs, columns: list[str]) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Each scenario's `columns` as an array replications x years x columns, the baseline's first,
+    all in the same order (replication by replication, year by year): row i of any scenario pairs
+    with row i of the baseline. Also the years. A scenario whose replications or years are not the
+    baseline's is an error (a paired comparison has nothing to pair it with)."""
+    base = runs[runs.scenario == "baseline"]
+    reps, years = np.unique(base["replication"].to_numpy()), np.unique(base["year"].to_numpy())
+    grid = np.repeat(reps, len(years)), np.tile(years, len(reps))
+    cubes = {}
+    for name in ["baseline", *(s for s in runs.scenario.unique() if s != "baseline")]:
+        d = runs[runs.scenario == name].sort_values(["replication", "year"])
+        if not (
+            np.array_equal(d["replication"].to_numpy(), grid[0])
+            and np.array_equal(d["year"].to_numpy(), grid[1])
+        ):
+            raise ValueError(
+                f"scenario {name!r}: its replications and years are not the baseline's, so nothing pairs"
+            )
+        cubes[name] = d[columns].to_numpy(float).reshape(len(reps), len(years), len(columns))
+    return cubes, years
+
+
+def _mean(x: np.ndarray, n: np.ndarray) -> np.ndarray:
+    """Mean over replications (axis 0) of the values that are not NaN; NaN where there are none."""
+    return np.nansum(x, axis=0) / n
+
+
 def differences(runs) -> Any:
     """Per scenario, indicator and year: baseline mean, scenario mean, mean difference, 95% CI
-    (paired over replications: the scenario minus the baseline with the same seed)."""
+    (paired over replications: the scenario minus the baseline with the same seed). A NaN (an
+    indicator without a value that year) is left out of its mean; an interval needs 2 pairs."""
     import pandas as pd
 
     skip = {"run_id", "scenario", "replication", "seed", "year", "residents"}
     # Columns that are null throughout (lonely and carer shares of 0-17) have nothing to compare.
     indicators = [c for c in runs.columns if c not in skip and runs[c].notna().any()]
-    base = runs[runs.scenario == "baseline"].set_index(["replication", "year"])[indicators].sort_index()
+    cubes, years = paired(runs, indicators)
+    base = cubes.pop("baseline")
+    rows = {"indicator": np.repeat(indicators, len(years)), "year": np.tile(years, len(indicators))}
     out = []
-    for name in [s for s in runs.scenario.unique() if s != "baseline"]:
-        sc = runs[runs.scenario == name].set_index(["replication", "year"])[indicators].sort_index()
-        diff = (sc - base).astype(float)
-        g = diff.groupby(level="year")
-        n = g.count()
-        mean, sd = g.mean(), g.std(ddof=1)
-        half = t_half_width(sd, n).where(n >= 2)
-        frame = pd.DataFrame(
-            {
-                "baseline": base.astype(float).groupby(level="year").mean().stack(),
-                "scenario_mean": sc.astype(float).groupby(level="year").mean().stack(),
-                "difference": mean.stack(),
-                "ci_low": (mean - half).stack(future_stack=True),
-                "ci_high": (mean + half).stack(future_stack=True),
+    with np.errstate(invalid="ignore", divide="ignore"):  # no value, or one pair: NaN, as intended
+        base_mean = _mean(base, np.sum(~np.isnan(base), axis=0))
+        for name, sc in cubes.items():
+            diff = sc - base
+            n = np.sum(~np.isnan(diff), axis=0)
+            mean = _mean(diff, n)
+            sd = np.sqrt(np.nansum((diff - mean) ** 2, axis=0) / (n - 1))
+            half = np.where(n >= 2, t_half_width(sd, n), np.nan)
+            columns = {
+                "baseline": base_mean,
+                "scenario_mean": _mean(sc, np.sum(~np.isnan(sc), axis=0)),
+                "difference": mean,
+                "ci_low": mean - half,
+                "ci_high": mean + half,
             }
-        )
-        frame.index.names = ["year", "indicator"]
-        frame = frame.reset_index()
-        frame.insert(0, "scenario", name)
-        out.append(
-            frame[
-                [
-                    "scenario",
-                    "indicator",
-                    "year",
-                    "baseline",
-                    "scenario_mean",
-                    "difference",
-                    "ci_low",
-                    "ci_high",
-                ]
-            ]
-        )
+            # years x indicators -> one row per indicator and year, indicator by indicator
+            out.append(
+                pd.DataFrame({"scenario": name, **rows} | {k: v.T.ravel() for k, v in columns.items()})
+            )
     result = pd.concat(out, ignore_index=True)
-    order = {v: k for k, v in enumerate([*indicators, *runs.scenario.unique()])}
     result["year"] = result["year"].astype(int)
-    return result.sort_values(
-        ["scenario", "indicator", "year"], key=lambda c: c if c.name == "year" else c.map(order)
-    ).reset_index(drop=True)
+    return result
 
 
 def growing_queues(runs) -> dict[str, dict[str, Any]]:
@@ -189,12 +202,16 @@ def net_costs(runs) -> Any:
     years, EUR), each with its 95% CI over paired replications."""
     import pandas as pd
 
+    columns = [*LEVER_COSTS, *LIGHT_CARE, *HEAVY_CARE]
+    cubes, _ = paired(runs, columns)
+
     def totals(name: str, cols: tuple[str, ...]) -> np.ndarray:
-        d = runs[runs.scenario == name]
-        return d.groupby("replication")[list(cols)].sum().sum(axis=1).sort_index().to_numpy(float)
+        """Per replication, `cols` summed over the years and over each other."""
+        picked = [columns.index(c) for c in cols]
+        return np.nansum(cubes[name][:, :, picked], axis=1).sum(axis=1)
 
     out = []
-    for name in [s for s in runs.scenario.unique() if s != "baseline"]:
+    for name in [s for s in cubes if s != "baseline"]:
         levers = totals(name, LEVER_COSTS) - totals("baseline", LEVER_COSTS)
         light = totals("baseline", LIGHT_CARE) - totals(name, LIGHT_CARE)
         heavy = totals("baseline", HEAVY_CARE) - totals(name, HEAVY_CARE)
