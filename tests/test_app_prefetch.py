@@ -142,9 +142,10 @@ def test_the_page_runs_a_changed_lever_before_run_is_pressed(monkeypatch):
         rc.close()
 
 
-def test_warm_ups_started_ahead_are_shared_by_the_first_comparison(monkeypatch):
-    """Warm-ups started before Run is pressed (`warm_ahead`) are waited for by the comparison that
-    follows, not run again, and its rows are those of a comparison that warmed up by itself."""
+def test_a_baseline_run_ahead_is_shared_by_the_first_comparison(monkeypatch):
+    """What is run before a first result (`prefetch` without scenarios: the warm-ups, then the
+    baseline) is waited for by the comparison that follows, not run again, and its rows are those of
+    a comparison that ran everything itself."""
     setting = runner.Setting(residents=150, years=1, replications=2, seed=16)  # no other test's seed
     scenarios = [("A", {"flex_team": 0.02})]
     real_pool, submitted = warm.pool, []
@@ -156,35 +157,37 @@ def test_warm_ups_started_ahead_are_shared_by_the_first_comparison(monkeypatch):
         def submit(self, fn, *args):
             task = args[0]
             if fn.__name__ == "warm_up_neighbourhood" and task[1] in seeds:
-                submitted.append(fn.__name__)
+                submitted.append("warm-up")
             elif fn.__name__ == "execute_warmed_run" and task[1]["flex_team"] in doses:
-                submitted.append(fn.__name__)
+                submitted.append(f"run of flex team {task[1]['flex_team']:g}")
             return real_pool().submit(fn, *args)
 
     monkeypatch.setattr(warm, "pool", Counting)
-    runner.warm_ahead(setting)
-    assert submitted == ["warm_up_neighbourhood"] * 2  # one a replication, all started at once
+    runner.prefetch(setting, None)
+    # One warm-up a replication, all started at once, then the baseline's runs.
+    assert submitted == ["warm-up"] * 2 + ["run of flex team 0"] * 2
     shared = runner.comparison(setting, scenarios)["runs"]
-    assert submitted.count("warm_up_neighbourhood") == 2  # none run again
-    assert submitted.count("execute_warmed_run") == 4
+    assert submitted[4:] == [f"run of flex team {max(doses):g}"] * 2  # only the scenario is run now
 
     monkeypatch.setattr(runner, "_cache", type(runner._cache)())  # the same comparison from scratch
     monkeypatch.setattr(warm, "_warm", type(warm._warm)())
     alone = runner.comparison(setting, scenarios)["runs"]
-    assert submitted.count("warm_up_neighbourhood") == 4
+    assert submitted.count("warm-up") == 4 and len(submitted) == 12
     assert shared.equals(alone)
 
 
-def test_before_a_first_result_the_page_warms_up_the_setting_run_will_ask_for(monkeypatch):
-    """A table that has chosen its wijk talks levers before its first Run: the page starts that
-    setting's warm-ups meanwhile, for exactly the setting Run then asks for."""
+def test_before_a_first_result_the_page_runs_ahead_what_run_will_ask_for(monkeypatch):
+    """A table that has chosen its wijk talks levers before its first Run: the page runs that
+    setting's baseline meanwhile (with its warm-ups), for exactly the setting Run then asks for."""
     import solara
     from test_app_components import run_and_wait, set_input
     from wijksim.model.params import ParameterError
     from wijksim.viz.app import Page
 
-    warmed, asked = [], []
-    monkeypatch.setattr(runner, "warm_ahead", warmed.append)
+    ahead, asked = [], []
+    monkeypatch.setattr(
+        runner, "scenarios_runs", lambda setting, scenarios: ahead.append((setting, scenarios))
+    )
 
     def comparison(setting, *args, **kwargs):
         asked.append(setting)
@@ -195,10 +198,10 @@ def test_before_a_first_result_the_page_warms_up_the_setting_run_will_ask_for(mo
     try:
         set_input(rc, "Inwoners", 180)
         deadline = time.time() + 20
-        while time.time() < deadline and not any(s.residents == 180 for s in warmed):
+        while time.time() < deadline and not any(s.residents == 180 for s, _ in ahead):
             time.sleep(0.05)
         run_and_wait(rc)
-        assert asked and warmed[-1] == asked[0] and asked[0].residents == 180
+        assert asked and ahead[-1] == (asked[0], [{}]) and asked[0].residents == 180
     finally:
         rc.close()
 
@@ -206,16 +209,15 @@ def test_before_a_first_result_the_page_warms_up_the_setting_run_will_ask_for(mo
 def test_nothing_is_run_ahead_for_a_setting_beyond_the_limit(monkeypatch):
     """A typo such as 500,000 residents must not hold the workers ahead of the Run that corrects
     it; the app's own sizes are run ahead."""
-    warmed, ran = [], []
-    monkeypatch.setattr(runner, "warm_ahead", warmed.append)
-    monkeypatch.setattr(runner, "scenarios_runs", lambda setting, scenarios: ran.append(setting))
+    ran = []
+    monkeypatch.setattr(runner, "scenarios_runs", lambda setting, scenarios: ran.append((setting, scenarios)))
     big = runner.Setting(residents=500_000)
     runner.prefetch(big, None)
     runner.prefetch(big, [("A", {"flex_team": 1.0})])
-    assert warmed == [] and ran == []
+    assert ran == []
     runner.prefetch(runner.Setting(), None)
     runner.prefetch(runner.Setting(), [("A", {"flex_team": 1.0})])
-    assert warmed == [runner.Setting()] and ran == [runner.Setting()]
+    assert ran == [(runner.Setting(), [{}]), (runner.Setting(), [{}, {"flex_team": 1.0}])]
 
 
 def test_after_a_worker_died_the_retry_does_not_wait_on_the_broken_pools_warm_ups():

@@ -42,42 +42,42 @@ def test_the_apps_warm_up_starts_every_worker_in_a_moment():
 def test_a_table_that_runs_at_once_has_its_runs_handed_over_before_the_result_page_is_preloaded(
     monkeypatch,
 ):
-    """The server's warm-up: the workers and the first page's own warm-ups at once (below the page's
-    priority), then, once a page is drawn, the result page's imports and first chart; but when Run
-    is pressed at once, only after the runs have gone to the workers (they share the server's one
-    interpreter)."""
+    """The server's warm-up: the workers, and the first page's own warm-ups and baseline in a thread
+    of their own (below the page's priority), then, once a page is drawn, the result page's imports
+    and first chart; but when Run is pressed at once, only after the runs have gone to the workers
+    (they share the server's one interpreter)."""
     import threading
     import time
 
     from wijksim.viz import app
 
-    steps: list[str] = []
+    steps: list = []
     monkeypatch.setattr(app, "background_priority_possible", lambda: False)
     monkeypatch.setattr(app.wijken, "places", lambda: ())
     monkeypatch.setattr(app.warm, "warm_up", lambda: steps.append("workers"))
-    monkeypatch.setattr(app.runner, "warm_ahead", lambda setting: steps.append(setting))
+    monkeypatch.setattr(app.runner, "prefetch", lambda setting, scenarios: steps.append((setting, scenarios)))
     monkeypatch.setattr(app, "preload_results", lambda: steps.append("preload"))
     for name in ("PAGE_DRAWN", "RUN_ASKED", "RUNS_HANDED_OVER"):
         monkeypatch.setattr(app, name, threading.Event())
     warming = threading.Thread(target=app._warm_up)
     warming.start()
     time.sleep(1.0)
-    # Before any page: the workers, and the warm-ups of the setting a fresh page shows.
-    assert steps == ["workers", app.FIRST]
+    # Before any page: the workers, and the warm-ups and baseline of the setting a fresh page shows.
+    assert steps == ["workers", (app.FIRST, None)]
     app.PAGE_DRAWN.set()
     app.RUN_ASKED.set()  # Run pressed as soon as the page could be used
     time.sleep(1.0)
-    assert steps == ["workers", app.FIRST]  # the result page waits while the runs are handed over
+    assert steps == ["workers", (app.FIRST, None)]  # the result page waits while the runs are handed over
     app.handed_over(app.solara.Reactive((0, 0)))(0, 20)  # the progress bar's first call
     warming.join(timeout=10)
-    assert steps == ["workers", app.FIRST, "preload"]
+    assert steps == ["workers", (app.FIRST, None), "preload"]
 
     steps.clear()  # nobody presses Run: the page is preloaded two seconds after it was drawn
     app.RUN_ASKED.clear()
     app.RUNS_HANDED_OVER.clear()
     start = time.monotonic()
     app._warm_up()
-    assert steps == ["workers", app.FIRST, "preload"] and 2.0 <= time.monotonic() - start < 4.0
+    assert steps == ["workers", (app.FIRST, None), "preload"] and 2.0 <= time.monotonic() - start < 4.0
 
 
 def test_the_setting_warmed_up_before_any_page_is_the_one_a_fresh_page_runs(monkeypatch):
@@ -94,7 +94,7 @@ def test_the_setting_warmed_up_before_any_page_is_the_one_a_fresh_page_runs(monk
         asked.append(setting)
         raise ParameterError("residents", 0, "stands in for a run")
 
-    monkeypatch.setattr(runner, "warm_ahead", lambda setting: None)
+    monkeypatch.setattr(runner, "prefetch", lambda setting, scenarios: None)
     monkeypatch.setattr(runner, "comparison", comparison)
     _, rc = solara.render(app.Page(), handle_error=False)
     try:

@@ -70,18 +70,18 @@ RUN_ASKED, RUNS_HANDED_OVER = threading.Event(), threading.Event()
 def _warm_up() -> None:
     # The model's import begins with the server, below the page's priority (Linux): it takes the
     # cores' idle moments while the first page is drawn (`wijksim app` has started it before Solara's
-    # import; here it is started for a server that did not). Then the workers, and the warm-ups of the
-    # first page's own setting (`FIRST`), also below the page's priority: a table that presses Run at
-    # once finds them done or under way (the first comparison 0.4-0.8 s sooner, the first page no
-    # later: docs/performance.md, 2026-12-06 sixth).
+    # import; here it is started for a server that did not). Then the workers, and, also below the
+    # page's priority, what the first page's own setting (`FIRST`) will need whatever its levers
+    # become: its warm-ups and its baseline (`runner.prefetch`). A table that presses Run finds them
+    # done or under way (docs/performance.md, 2026-12-06 sixth).
     if background_priority_possible():
         start_fork_server(APP_PRELOAD)
     wijken.places()  # the wijken to search (a table read), before the browser asks for the first page
     try:
         warm.warm_up()
-        runner.warm_ahead(FIRST)
     except Exception:  # noqa: BLE001 - ahead of time only (e.g. the server stopping): Run reports failures
         return
+    runner.Prefetcher(delay=0).ask(FIRST, None)  # in a thread of its own
     PAGE_DRAWN.wait(timeout=20)
     if RUN_ASKED.wait(timeout=2.0):  # Run pressed as soon as the page could be used:
         RUNS_HANDED_OVER.wait(timeout=5.0)  # its runs go to the workers first (none to run: 5 s)

@@ -204,15 +204,16 @@ AHEAD_AT_MOST = 50_000
 def prefetch(setting: Setting, scenarios: list[tuple[str, dict[str, Any]]] | None) -> None:
     """Run a comparison's scenarios ahead of the Run button, while the table is still talking: a
     lever just changed, and pressing Run then finds the runs done or under way. Before a first result
-    (`scenarios` None) only the setting's warm-ups: a wijk just chosen, whose levers are still being
-    discussed. Quietly nothing for input the Run button would refuse (it says why when pressed), and
+    (`scenarios` None: a wijk just chosen, whose levers are still being discussed) the setting's
+    warm-ups and then its baseline, which every comparison of the setting has, whatever the levers
+    become. Quietly nothing for input the Run button would refuse (it says why when pressed), and
     for settings larger than `AHEAD_AT_MOST` (a typo's runs would hold the workers for minutes
     ahead of the Run that corrects it: nothing cancels a run under way)."""
     if setting.residents * setting.replications > AHEAD_AT_MOST:
         return
     try:
         if scenarios is None:
-            warm_ahead(setting)
+            scenarios_runs(setting, [{}])  # all replications' warm-ups at once, then the runs
         else:
             scenarios_runs(setting, [{}] + [ov for _, ov in scenarios])
     except ParameterError:
@@ -317,14 +318,6 @@ def _run_all(runs: list[Run], years: int, progress: Progress | None) -> list:
         for done, _ in enumerate(as_completed(futures), start=1):
             progress(done, len(futures))
     return [f.result() for f in futures]
-
-
-def warm_ahead(setting: Setting) -> None:
-    """Start the warm-ups of `setting`'s replications, without waiting for them: a first comparison
-    for it finds them done or under way, and one for another wijk waits at most for these few (a
-    warm-up of 2,000 residents is 40% as long as a run)."""
-    params = validate_overrides(setting, {})
-    warm.warm_ups({warm.warm_key(params, seed): (params, seed) for seed in setting.seeds()})
 
 
 def comparison(

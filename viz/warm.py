@@ -72,7 +72,7 @@ def warm_key(params: dict[str, Any], seed: int) -> tuple:
 
 def warm_ups(wanted: dict[tuple, tuple[dict[str, Any], int]]) -> tuple[dict, dict[Future, tuple]]:
     """The warmed-up neighbourhoods of `wanted` (key: (parameters, seed)) that are kept, and futures
-    of the others: one already under way (`warm_ahead`, another tab) is shared, not run twice.
+    of the others: one already under way (`runner.prefetch`, another tab) is shared, not run twice.
 
     A warm-up is entered as under way (a future of our own) before it goes to the workers, and goes
     there outside this module's lock: `reset_pool` cancels tasks holding the pool's lock, and a
