@@ -92,3 +92,24 @@ def test_the_keyboard_alone_sets_a_lever_and_runs(browser, app_url):  # noqa: F8
     page.get_by_text("Samenvatting", exact=True).wait_for(timeout=180_000)
     assert "Flexteam (leden per 10.000 inwoners): 1" in page.locator(".scenario-1").inner_text()
     context.close()
+
+
+def test_the_page_holds_still(browser, app_url):  # noqa: F811
+    """No transitions or animations anywhere on the page (`STILL_CSS`): each animated frame would be
+    drawn by the cores the runs need. Vuetify animates buttons, tabs, switches and progress bars by
+    default: without the rule the same check finds them."""
+    context, page = open_page(browser, app_url)
+    moving = """() => [...document.querySelectorAll('*')].flatMap(el => {
+        const s = getComputedStyle(el);
+        const secs = v => Math.max(...v.split(',').map(x => parseFloat(x) || 0));
+        const animated = s.animationName !== 'none' && secs(s.animationDuration) > 0;
+        return secs(s.transitionDuration) > 0 || animated ? [el.tagName + '.' + el.className] : [];
+    })"""
+    assert page.evaluate(moving) == []
+    page.evaluate(
+        """() => [...document.querySelectorAll('style')]
+            .filter(s => s.textContent.includes('transition: none !important'))
+            .forEach(s => s.remove())"""
+    )
+    assert len(page.evaluate(moving)) > 10  # the rule is what holds them still
+    context.close()
