@@ -37,7 +37,8 @@ from .widgets import SETTLED
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
 #: The setting a fresh page shows (the default type of wijk, its own assumptions, the run settings'
-#: defaults): the page starts from it, and the server warms it up before anyone asks.
+#: defaults): the page starts from it, and the server runs its warm-ups and baseline before anyone
+#: asks (`_warm_up`).
 FIRST = runner.Setting()
 START_SCENARIOS = [
     {
