@@ -63,26 +63,32 @@ def test_a_table_that_runs_at_once_has_its_runs_handed_over_before_the_result_pa
     warming.start()
     time.sleep(1.0)
     # Before any page: the workers, and the warm-ups and baseline of the setting a fresh page shows.
-    assert steps == ["workers", (app.FIRST, None)]
+    assert steps == ["workers", (app.FRESH_PAGE_SETTING, None)]
     app.PAGE_DRAWN.set()
     app.RUN_ASKED.set()  # Run pressed as soon as the page could be used
     time.sleep(1.0)
-    assert steps == ["workers", (app.FIRST, None)]  # the result page waits while the runs are handed over
+    assert steps == [
+        "workers",
+        (app.FRESH_PAGE_SETTING, None),
+    ]  # the result page waits while the runs are handed over
     app.handed_over(app.solara.Reactive((0, 0)))(0, 20)  # the progress bar's first call
     warming.join(timeout=10)
-    assert steps == ["workers", (app.FIRST, None), "preload"]
+    assert steps == ["workers", (app.FRESH_PAGE_SETTING, None), "preload"]
 
     steps.clear()  # nobody presses Run: the page is preloaded two seconds after it was drawn
     app.RUN_ASKED.clear()
     app.RUNS_HANDED_OVER.clear()
     start = time.monotonic()
     app._warm_up()
-    assert steps == ["workers", (app.FIRST, None), "preload"] and 2.0 <= time.monotonic() - start < 4.0
+    assert (
+        steps == ["workers", (app.FRESH_PAGE_SETTING, None), "preload"]
+        and 2.0 <= time.monotonic() - start < 4.0
+    )
 
 
-def test_the_setting_warmed_up_before_any_page_is_the_one_a_fresh_page_runs(monkeypatch):
-    """`FIRST`, warmed up as the server starts, is exactly what Run asks for on a fresh page: else
-    the warm-ups would be for nothing."""
+def test_the_setting_run_ahead_before_any_page_is_the_one_a_fresh_page_runs(monkeypatch):
+    """`FRESH_PAGE_SETTING`, whose warm-ups and baseline the server runs as it starts, is exactly what
+    Run asks for on a fresh page: else that work would be for nothing."""
     import solara
     from test_app_components import run_and_wait
     from wijksim.model.params import ParameterError
@@ -101,7 +107,7 @@ def test_the_setting_warmed_up_before_any_page_is_the_one_a_fresh_page_runs(monk
         run_and_wait(rc)
     finally:
         rc.close()
-    assert asked == [app.FIRST]
+    assert asked == [app.FRESH_PAGE_SETTING]
 
 
 #: In a fresh process: a fork server whose preload takes a minute (as the model's import at background

@@ -39,7 +39,7 @@ DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
 #: The setting a fresh page shows (the default type of wijk, its own assumptions, the run settings'
 #: defaults): the page starts from it, and the server runs its warm-ups and baseline before anyone
 #: asks (`_warm_up`).
-FIRST = runner.Setting()
+FRESH_PAGE_SETTING = runner.Setting()
 START_SCENARIOS = [
     {
         "name": "A",
@@ -72,9 +72,9 @@ def _warm_up() -> None:
     # The model's import begins with the server, below the page's priority (Linux): it takes the
     # cores' idle moments while the first page is drawn (`wijksim app` has started it before Solara's
     # import; here it is started for a server that did not). Then the workers, and, also below the
-    # page's priority, what the first page's own setting (`FIRST`) will need whatever its levers
-    # become: its warm-ups and its baseline (`runner.prefetch`). A table that presses Run finds them
-    # done or under way (docs/performance.md, 2026-12-06 sixth).
+    # page's priority, what a fresh page's setting (`FRESH_PAGE_SETTING`) will need whatever its
+    # levers become: its warm-ups and its baseline (`runner.prefetch`). A table that presses Run
+    # finds them done or under way (docs/performance.md, 2026-12-06 sixth).
     if background_priority_possible():
         start_fork_server(APP_PRELOAD)
     wijken.places()  # the wijken to search (a table read), before the browser asks for the first page
@@ -82,7 +82,7 @@ def _warm_up() -> None:
         warm.warm_up()
     except Exception:  # noqa: BLE001 - ahead of time only (e.g. the server stopping): Run reports failures
         return
-    runner.Prefetcher(delay=0).ask(FIRST, None)  # in a thread of its own
+    runner.Prefetcher(delay=0).ask(FRESH_PAGE_SETTING, None)  # in a thread of its own
     PAGE_DRAWN.wait(timeout=20)
     if RUN_ASKED.wait(timeout=2.0):  # Run pressed as soon as the page could be used:
         RUNS_HANDED_OVER.wait(timeout=5.0)  # its runs go to the workers first (none to run: 5 s)
@@ -140,13 +140,13 @@ STILL_CSS = "*, *::before, *::after { transition: none !important; animation: no
 def Page():
     lang = solara.use_reactive(DEFAULT_LANG)
     t = translator(lang.value)
-    preset = solara.use_reactive(FIRST.preset)
+    preset = solara.use_reactive(FRESH_PAGE_SETTING.preset)
     upload = solara.use_reactive(None)  # an own scan's rows (viz/upload.py): in this tab's memory only
     wijk_label = solara.use_reactive(None)
-    residents = solara.use_reactive(FIRST.residents)
-    years = solara.use_reactive(FIRST.years)
-    replications = solara.use_reactive(FIRST.replications)
-    seed = solara.use_reactive(FIRST.seed)
+    residents = solara.use_reactive(FRESH_PAGE_SETTING.residents)
+    years = solara.use_reactive(FRESH_PAGE_SETTING.years)
+    replications = solara.use_reactive(FRESH_PAGE_SETTING.replications)
+    seed = solara.use_reactive(FRESH_PAGE_SETTING.seed)
     code = wijken.wijk_code(wijk_label.value) if wijk_label.value else None
     row = upload.value.row if upload.value is not None else None
     own = own_values(preset.value, code, row)
