@@ -48,3 +48,17 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def page_texts(root) -> list[str]:
+    """The texts a rendered page (or part of it) shows, as the browser gets them: the templates of
+    `solara.Markdown` and the HTML of `viz.prose` (a `solara.HTML` widget each)."""
+    import ipyvuetify as v
+    import solara.widgets
+
+    def text(w) -> str:
+        if isinstance(w, solara.widgets.HTML):
+            return w.unsafe_innerHTML or ""
+        return str(getattr(w.template, "template", w.template))
+
+    return [text(w) for w in root.find(v.VuetifyTemplate).widgets]

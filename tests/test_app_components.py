@@ -8,6 +8,7 @@ import ipyvuetify as v
 import pandas as pd
 import pytest
 import solara
+from helpers import page_texts
 from wijksim.experiments.compare import growing_queues
 from wijksim.viz import figures, headline, network_tab, numbers, runner, summary, warm, wijken
 from wijksim.viz.app import Page
@@ -158,7 +159,7 @@ def test_the_summary_warns_when_a_scenario_tips_in_both_languages(monkeypatch):
     # the cut scenario's wait grows every year.
     cut = res["runs"].scenario == "cut"
     res["runs"].loc[cut, "regular_wait_weeks"] = 10.0 * res["runs"].loc[cut, "year"]
-    res["warnings"] = growing_queues(res["runs"])
+    res = runner.Comparison(**{**res, "warnings": growing_queues(res["runs"])})  # as made, not changed
     assert list(res["warnings"]) == ["cut"]
     en = summary.summary_sentences(res, translator("en"))
     nl = summary.summary_sentences(res, translator("nl"))
@@ -311,8 +312,7 @@ def open_settings(rc) -> None:
 def _command(rc) -> str:
     """The `wijksim compare` command the export tab shows."""
     rc.find(v.Tabs).widget.v_model = 3  # Exporteren
-    for w in rc.find(v.VuetifyTemplate).widgets:
-        text = str(getattr(w.template, "template", w.template))
+    for text in page_texts(rc):
         if "wijksim compare" in text:
             return text
     raise AssertionError("no command on the export tab")

@@ -9,6 +9,7 @@ import time
 
 import ipyvuetify as v
 import solara
+from helpers import page_texts
 from test_app_components import run_and_wait, set_input
 from wijksim.viz import runner
 from wijksim.viz.app import Page
@@ -36,9 +37,7 @@ def test_an_input_changed_during_a_run_belongs_to_the_next_run(monkeypatch):
             rc.find(v.Tab).widgets and not rc.find(v.Btn, children=["Doorrekenen"]).widget.disabled
         ):
             time.sleep(0.05)
-        label = "".join(
-            str(getattr(w.template, "template", w.template)) for w in rc.find(v.VuetifyTemplate).widgets
-        )
+        label = "".join(page_texts(rc))
         assert "210 gesimuleerde inwoners" in label and "260 gesimuleerde inwoners" not in label
         assert any("verouderd" in a for a in alerts(rc, "warning"))  # the result is marked out of date
     finally:

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 import solara
 from handmade import handmade
+from helpers import page_texts
 from wijksim.model.codes import FORMAL_PATHS, WEEKS_PER_YEAR, Need, Path
 from wijksim.viz import figures, runner, story, storyline
 from wijksim.viz.i18n import translator
@@ -148,9 +149,7 @@ def test_the_picker_offers_residents_who_stayed_and_whose_story_has_something(pa
 def markdown(rc, class_: str | None = None) -> str:
     """The rendered Markdown's text (in a Div of this class), tags dropped, white space as one space."""
     root = rc.find(v.Html, class_=class_) if class_ else rc
-    html = " ".join(
-        str(getattr(w.template, "template", w.template)) for w in root.find(v.VuetifyTemplate).widgets
-    )
+    html = " ".join(page_texts(root))
     html = re.sub(r"<script.*?</script>", " ", html, flags=re.S)
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 

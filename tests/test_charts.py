@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import solara
+from helpers import page_texts
 from PIL import Image
 from wijksim.experiments.stats import t_half_width
 from wijksim.model.indicators import KEY_INDICATORS
@@ -181,9 +182,7 @@ def test_the_curves_component_shows_a_plotly_chart_and_the_toggle_switches_views
     assert "Geen nieuwe besluiten (= 0)" in names and "Geen nieuwe besluiten" not in names
     after = [values(tr["y"]) for tr in fig["data"] if tr.get("name") == "A"][0]
     assert not np.allclose(before, after)
-    notes = " ".join(
-        str(getattr(w.template, "template", w.template)) for w in rc.find(v.VuetifyTemplate).widgets
-    )
+    notes = " ".join(page_texts(rc))
     assert "herhaling voor herhaling" in notes and "ingelopen" in notes
     rc.close()
 

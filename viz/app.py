@@ -33,6 +33,7 @@ from .log import HandoutDownloads, LogPanel, add_entry
 from .messages import input_error
 from .network_tab import NetworkTab, StoryTab
 from .numbers import net_cost_rows
+from .prose import code, prose
 from .widgets import SETTLED
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
@@ -262,9 +263,8 @@ def Page():
             with solara.Columns([1, 1, 1]):
                 with solara.Card(t("baseline")):
                     baseline = {k: REGISTRY[k].default for k in runner.LEVERS}
-                    solara.Markdown(
-                        lever_list(baseline, lang.value, t) if settings_open.value else t("baseline_folded")
-                    )
+                    folded = t("baseline_folded")
+                    prose(lever_list(baseline, lang.value, t) if settings_open.value else folded)
                 for i, sc in enumerate(scenarios.value):
                     title = f"{t('scenario')} {i + 1}" + ("" if settings_open.value else f": {sc['name']}")
                     with solara.Card(title, classes=[f"scenario-{i + 1}"]):
@@ -277,7 +277,7 @@ def Page():
                         with solara.Div(style=hidden):
                             LeverControls(sc, change, t, f"scenario-{i + 1}", lang.value, residents.value)
                         if not settings_open.value:  # folded: what differs, in a line; results above the fold
-                            solara.Markdown(lever_list(sc, lang.value, t, only_changes=True))
+                            prose(lever_list(sc, lang.value, t, only_changes=True))
             current = (setting(), named())
             ResultHeadline(t, lang.value, result, current)  # above the log band and Run: in view after a run
             LogPanel(t, lang.value, question, expectation, log)
@@ -327,9 +327,9 @@ def SummaryAndCosts(res: dict[str, Any], t, lang: str):
     solara.Markdown(f"### {t('summary')}")
     with solara.Div(classes=["summary"]):
         for line in sentences:
-            solara.Markdown(line)
+            prose(line)
     solara.Markdown(f"### {t('net_costs')}")
-    solara.Markdown(cost_table)
+    prose(cost_table)
 
 
 @solara.component
@@ -389,4 +389,4 @@ def ResultTabs(t, lang, res, shown, result, net, net_choice, net_year, story_who
             solara.Markdown(t("command"))
             cmd = summary.command_line(result.value["setting"], result.value["scenarios"])
             with solara.Div(classes=["command-line"]):
-                solara.Markdown(f"```\n{cmd}\n```")
+                code(cmd)

@@ -8,6 +8,7 @@ import solara
 from . import wijken
 from .cards import scenario_cards
 from .numbers import number
+from .prose import prose
 
 #: Simulated residents below which chance decides most of a result, and the size the facilitator's
 #: guide advises (docs/workshop.md, "Honest limits"): a handful of specialist places, and a baseline
@@ -37,9 +38,8 @@ def ResultHeadline(t, lang, result, current):
     shown = result.value["setting"]
     where = wijken.setting_label(shown, t)
     with solara.Div(classes=["result-wijk"]):
-        solara.Markdown(
-            t("result_for").format(where=where, residents=number(shown.residents, lang, 6), years=shown.years)
-        )
+        residents = number(shown.residents, lang, 6)
+        prose(t("result_for").format(where=where, residents=residents, years=shown.years))
     warning = few_residents(shown.residents, lang, t)
     if warning:
         solara.Warning(warning, dense=True, classes=["few-residents"])
@@ -62,15 +62,18 @@ def ScenarioCards(res, years: int, lang: str, t, stale: bool):
     solara.Style(CARD_CSS)
     if stale:
         solara.Warning(t("stale"), dense=True, classes=["stale"])
+    # Keyed: the mark coming and going would otherwise move the cards to another place among the
+    # children, and a new place is new widgets (some 14 of them, ~40 ms of each redraw and each lever
+    # change); keyed, the cards' widgets are kept and only their text changes.
     with solara.Row(
         classes=["scenario-cards"], style={"opacity": "0.45" if stale else "1", "flex-wrap": "wrap"}
-    ):
+    ).key("scenario-cards"):
         for card in cards:
             with solara.Card(
                 card["name"], classes=["scenario-card"], style={"min-width": "320px", "flex": "1"}
             ):
-                solara.Markdown(f"**{card['net']}**")
-                solara.Markdown("\n".join(f"- {line}" for line in card["changes"]))
+                prose(f"**{card['net']}**")
+                prose("\n".join(f"- {line}" for line in card["changes"]))
                 if card["queue"]:
                     solara.Warning(t("card_queue"), dense=True)
                 solara.Text(card["period"], style={"font-size": "14px", "color": "#555"})

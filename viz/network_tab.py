@@ -11,6 +11,7 @@ import solara
 import solara.lab
 
 from . import figures, story, storyline
+from .prose import prose
 
 #: Seconds each year is shown when the network plays through the years (drawing a year takes ~0.4 s).
 PLAY_SECONDS_PER_YEAR = 1.2
@@ -99,7 +100,7 @@ def NetworkTab(t, lang: str, result, net, net_choice, net_year, story_who):
         solara.Markdown(t("network_key"))
     NetworkFigure(pair, net_year.value, t, lang)
     with solara.Div(classes=["network-counts"]):
-        solara.Markdown(story.counts_table(pair, net_year.value, lang, t))
+        prose(story.counts_table(pair, net_year.value, lang, t))
         solara.Markdown(t("network_sample").format(n=len(pair["baseline"]["sample"])))
 
 
@@ -138,4 +139,4 @@ def ResidentStories(t, lang: str, pair: dict[str, Any], story_who):
             with solara.Div(classes=["resident-story"]):
                 heading = t("story_heading").format(name=name, who=storyline.describe(model, who, t))
                 solara.Markdown(f"#### {heading}")
-                solara.Markdown("\n".join(f"- {line}" for line in storyline.resident_story(model, who, t)))
+                prose("\n".join(f"- {line}" for line in storyline.resident_story(model, who, t)))

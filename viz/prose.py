@@ -1,0 +1,40 @@
+"""Text that changes with each result or lever (the summary, the scenario cards, the folded lever
+lists, the command), written in Markdown and shown as HTML in one widget whose HTML is replaced.
+
+`solara.Markdown` makes a new widget for every new text: a Vue template that the browser compiles
+and mounts, with scans for formulas and diagrams, and on the server a Markdown parser with five
+extensions. A redraw changed some ten of them; with `prose` their widgets stay and only their HTML
+changes (2026-12-06). Anything in the text that looks like HTML (a scenario name a table typed) is
+shown as typed, never run: `solara.Markdown` put it into a Vue template, where `{{ }}` is code.
+Fixed texts (headings, notes) stay `solara.Markdown`.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+
+import markdown
+import solara
+
+#: The classes `solara.Markdown` gives its text, so that the page's styles (the cards' 16 px,
+#: tables, lists) apply alike.
+MARKDOWN_CLASSES = ("solara-markdown", "rendered_html", "jp-RenderedHTMLCommon")
+
+
+@functools.lru_cache(maxsize=1024)
+def prose_html(text: str) -> str:
+    """The Markdown `text` as HTML, any HTML in it escaped (shown as text)."""
+    return markdown.markdown(html.escape(text, quote=False), extensions=["tables"])
+
+
+def prose(text: str, classes: tuple[str, ...] = ()):
+    """The element that shows `text` (Markdown) as HTML: in place of `solara.Markdown(text)` where
+    the text changes."""
+    return solara.HTML(tag="div", unsafe_innerHTML=prose_html(text), classes=[*MARKDOWN_CLASSES, *classes])
+
+
+def code(text: str):
+    """The element that shows `text` as a block of code, exactly as written (a command to copy)."""
+    body = f"<pre><code>{html.escape(text, quote=False)}</code></pre>"
+    return solara.HTML(tag="div", unsafe_innerHTML=body, classes=list(MARKDOWN_CLASSES))
