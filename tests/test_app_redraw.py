@@ -14,6 +14,7 @@ from wijksim.viz import runner
 from wijksim.viz.app import SummaryAndCosts
 from wijksim.viz.headline import ScenarioCards
 from wijksim.viz.i18n import translator
+from wijksim.viz.progress import Running
 from wijksim.viz.prose import code, prose_html
 
 nl = translator("nl")
@@ -112,3 +113,30 @@ def test_typed_text_is_shown_as_typed_never_run():
         command.kwargs["unsafe_innerHTML"]
         == "<pre><code>wijksim compare --name 'x&lt;y &amp; z'</code></pre>"
     )
+
+
+def test_a_finished_run_moves_the_bar_without_redrawing_the_page(monkeypatch):
+    renders = []
+    body = Running.f
+    monkeypatch.setattr(Running, "f", lambda *a, **k: (renders.append(1), body(*a, **k))[1])
+    progress = solara.reactive((0, 0))
+    lang = solara.reactive("nl")
+
+    @solara.component
+    def Shown():
+        Running(translator(lang.value), progress)
+
+    _, rc = solara.render(Shown(), handle_error=False)
+    try:
+        label = rc.find(v.Html, class_="running").widget
+        bar = rc.find(v.ProgressLinear).widget
+        assert label.children == ["Bezig met doorrekenen…"] and bar.value == 0
+        progress.set((0, 15))
+        progress.set((3, 15))
+        assert label.children == ["Bezig met doorrekenen… 3/15"] and bar.value == 20
+        assert len(renders) == 1  # the widgets were set; the component was not drawn again
+        lang.set("en")  # the language switched while the runs go: the label follows
+        progress.set((6, 15))
+        assert rc.find(v.Html, class_="running").widget.children == ["Running… 6/15"] and bar.value == 40
+    finally:
+        rc.close()

@@ -33,6 +33,7 @@ from .log import HandoutDownloads, LogPanel, add_entry
 from .messages import input_error
 from .network_tab import NetworkTab, StoryTab
 from .numbers import net_cost_rows
+from .progress import Running
 from .prose import code, prose
 from .widgets import SETTLED
 
@@ -238,7 +239,7 @@ def Page():
     with solara.Row(
         classes=["title-bar"], style={"align-items": "center", "justify-content": "space-between"}
     ):
-        solara.Markdown(f"## {t('title')}")
+        prose(f"## {t('title')}")
         solara.ToggleButtonsSingle(value=lang, values=list(LANGUAGES), classes=["lang-toggle"])
         PreloadCharts()
 
@@ -297,16 +298,6 @@ def Page():
             )
 
 
-@solara.component
-def Running(t, progress):
-    """How many of the runs are done: a bar that moves only when a run finishes (an endlessly
-    animated bar keeps the browser busy on the same cores the runs need)."""
-    done, total = progress.value
-    label = t("running") + (f" {done}/{total}" if total else "")
-    solara.Text(label, classes=["running"])
-    solara.ProgressLinear(100 * done / total if total else 0)
-
-
 def net_cost_table(res: dict[str, Any], lang: str, t) -> str:
     """The net costs per scenario as a Markdown table."""
     rows = [
@@ -324,11 +315,11 @@ def SummaryAndCosts(res: dict[str, Any], t, lang: str):
     sentences, cost_table = solara.use_memo(
         lambda: (summary.summary_sentences(res, t, lang), net_cost_table(res, lang, t)), [id(res), lang]
     )
-    solara.Markdown(f"### {t('summary')}")
+    prose(f"### {t('summary')}")
     with solara.Div(classes=["summary"]):
         for line in sentences:
             prose(line)
-    solara.Markdown(f"### {t('net_costs')}")
+    prose(f"### {t('net_costs')}")
     prose(cost_table)
 
 
@@ -386,7 +377,7 @@ def ResultTabs(t, lang, res, shown, result, net, net_choice, net_year, story_who
             solara.FileDownload(
                 json.dumps(record, indent=1, default=str), filename="run.json", label=t("download_json")
             )
-            solara.Markdown(t("command"))
+            prose(t("command"))
             cmd = summary.command_line(result.value["setting"], result.value["scenarios"])
             with solara.Div(classes=["command-line"]):
                 code(cmd)

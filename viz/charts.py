@@ -27,6 +27,7 @@ from ..model.indicators import KEY_INDICATORS
 from ..model.indicators.registry import PER_1000, yearly
 from .chart_bundle import PRELOAD, chart_widget, figure_json, served
 from .numbers import number
+from .prose import prose
 
 VIEWS = ("levels", "difference")
 #: One colour per scenario, in the comparison's order: the baseline dark grey, then A, B, ...
@@ -385,6 +386,6 @@ def Curves(res: dict[str, Any], t, lang: str):
         PlotlyChart(drawn)
         FollowWidth()  # once: a new figure is drawn into the same chart, at the width it has
     with solara.Div(classes=["curves-note"], style={"font-size": f"{FONT}px"}):
-        solara.Markdown(t(f"curves_note_{view.value}"))
+        prose(t(f"curves_note_{view.value}"))
         years = settling_years(res)
-        solara.Markdown(t("settling_note").format(years=years) if years else t("settled_note"))
+        prose(t("settling_note").format(years=years) if years else t("settled_note"))

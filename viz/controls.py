@@ -15,6 +15,7 @@ from . import runner
 from .explain import lever_cost_line
 from .headline import few_residents
 from .numbers import number
+from .prose import prose
 from .widgets import SETTLED, NumberSlider, WhatItMeans, WholeNumberField
 from .wijkpicker import Chosen, ScanUpload, WijkSearch
 
@@ -96,7 +97,7 @@ def Settings(t, lang, preset, upload, wijk_label, residents, years, replications
         if upload.value is not None:
             upload.set(replace(upload.value, chosen=None))
 
-    solara.Markdown(f"### {t('neighbourhood')}")
+    prose(f"### {t('neighbourhood')}")
     # The type's own name in the language; the value stays the preset's key.
     # Once a real wijk (or a row of the own scan) is chosen, its figures decide, not the type: said
     # under the type, which otherwise still read "middenklassewijk (standaard)" as if it counted.
@@ -135,7 +136,7 @@ def Settings(t, lang, preset, upload, wijk_label, residents, years, replications
     WhatItMeans("replications", lang, t)
     WholeNumberField(t("seed"), seed, lang, t, "seed-input")
     WhatItMeans("seed", lang, t)
-    solara.Markdown(f"### {t('shared_parameters')}")
+    prose(f"### {t('shared_parameters')}")
     solara.Text(t("own_values"), classes=["own-values-note"])
     for k, r in shared.items():
         low, high, step = REGISTRY[k].slider()  # a grid that holds every type's and wijk's own value

@@ -97,11 +97,11 @@ def NetworkTab(t, lang: str, result, net, net_choice, net_year, story_who):
     pair = net.value
     YearPlayer(net_year, len(pair["baseline"]["snapshots"]) - 1, t)
     with solara.Div(classes=["network-key"]):
-        solara.Markdown(t("network_key"))
+        prose(t("network_key"))
     NetworkFigure(pair, net_year.value, t, lang)
     with solara.Div(classes=["network-counts"]):
         prose(story.counts_table(pair, net_year.value, lang, t))
-        solara.Markdown(t("network_sample").format(n=len(pair["baseline"]["sample"])))
+        prose(t("network_sample").format(n=len(pair["baseline"]["sample"])))
 
 
 @solara.component
@@ -133,10 +133,10 @@ def ResidentStories(t, lang: str, pair: dict[str, Any], story_who):
         classes=["resident-picker"],
         style={"max-width": "720px"},
     )
-    solara.Markdown(t("story_same_resident"))
+    prose(t("story_same_resident"))
     with solara.Columns([1, 1]):
         for name, model in ((t("baseline"), base), (pair["name"], scen)):
             with solara.Div(classes=["resident-story"]):
                 heading = t("story_heading").format(name=name, who=storyline.describe(model, who, t))
-                solara.Markdown(f"#### {heading}")
+                prose(f"#### {heading}")
                 prose("\n".join(f"- {line}" for line in storyline.resident_story(model, who, t)))

@@ -1,12 +1,12 @@
-"""Text that changes with each result or lever (the summary, the scenario cards, the folded lever
-lists, the command), written in Markdown and shown as HTML in one widget whose HTML is replaced.
+"""The app's texts, written in Markdown and shown as HTML in a widget whose HTML is replaced when
+the text changes (the summary, the scenario cards, the lever lists, the command, the headings).
 
 `solara.Markdown` makes a new widget for every new text: a Vue template that the browser compiles
-and mounts, with scans for formulas and diagrams, and on the server a Markdown parser with five
-extensions. A redraw changed some ten of them; with `prose` their widgets stay and only their HTML
-changes (2026-12-06). Anything in the text that looks like HTML (a scenario name a table typed) is
-shown as typed, never run: `solara.Markdown` put it into a Vue template, where `{{ }}` is code.
-Fixed texts (headings, notes) stay `solara.Markdown`.
+and mounts, each mount loading and running the diagram (mermaid) and formula (KaTeX) renderers the
+app never uses, and on the server a Markdown parser with five extensions. A redraw made some ten of
+them; with `prose` their widgets stay and only their HTML changes (2026-12-06). Anything in a text
+that looks like HTML (a scenario name or a wijk a table typed or uploaded) is shown as typed, never
+run: `solara.Markdown` put it into a Vue template, where `{{ }}` is code.
 """
 
 from __future__ import annotations
@@ -29,8 +29,7 @@ def prose_html(text: str) -> str:
 
 
 def prose(text: str, classes: tuple[str, ...] = ()):
-    """The element that shows `text` (Markdown) as HTML: in place of `solara.Markdown(text)` where
-    the text changes."""
+    """The element that shows `text` (Markdown) as HTML, in place of `solara.Markdown(text)`."""
     return solara.HTML(tag="div", unsafe_innerHTML=prose_html(text), classes=[*MARKDOWN_CLASSES, *classes])
 
 

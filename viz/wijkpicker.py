@@ -17,6 +17,7 @@ import traitlets
 from ipyvuetify.extra import FileInput
 
 from . import search, wijken
+from .prose import prose
 from .upload import MAX_BYTES, Problem, ScanRefused, Upload, describe, read_scan, row_label, too_big
 
 #: Errors shown of a refused scan; the rest are counted.
@@ -159,7 +160,7 @@ def ScanUpload(t, lang: str, upload, on_use):
     problems = solara.use_reactive(None)
     reading = solara.use_reactive(False)
     files, set_files = solara.use_state(None)
-    solara.Markdown(f"#### {t('upload_title')}")
+    prose(f"#### {t('upload_title')}")
     with solara.Div(classes=["scan-upload"]):
         FileField(t("upload_label"), set_files)
 
@@ -197,7 +198,7 @@ def ScanUpload(t, lang: str, upload, on_use):
         if len(problems.value) > SHOWN_PROBLEMS:
             lines.append(t("scan_more").format(n=len(problems.value) - SHOWN_PROBLEMS))
         with solara.Div(classes=["upload-errors"]):
-            solara.Error(t("upload_refused"), children=[solara.Markdown("\n".join(f"- {x}" for x in lines))])
+            solara.Error(t("upload_refused"), children=[prose("\n".join(f"- {x}" for x in lines))])
     if upload.value is not None:
         rows = upload.value.rows
         solara.Success(t("upload_rows").format(n=len(rows)), dense=True, classes=["upload-ok"])
