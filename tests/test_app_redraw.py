@@ -109,10 +109,7 @@ def test_typed_text_is_shown_as_typed_never_run():
     assert "&amp;" in shown and "{{ 1 + 1 }}" in shown  # in HTML, not in a Vue template: text
     assert prose_html("| a | b |\n|---|---|\n| 1 | 2 |").count("<td>") == 2  # the cost table
     command = code("wijksim compare --name 'x<y & z'")
-    assert (
-        command.kwargs["unsafe_innerHTML"]
-        == "<pre><code>wijksim compare --name 'x&lt;y &amp; z'</code></pre>"
-    )
+    assert "<code>wijksim compare --name 'x&lt;y &amp; z'</code>" in command.kwargs["unsafe_innerHTML"]
 
 
 def test_a_finished_run_moves_the_bar_without_redrawing_the_page(monkeypatch):

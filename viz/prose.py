@@ -35,5 +35,7 @@ def prose(text: str, classes: tuple[str, ...] = ()):
 
 def code(text: str):
     """The element that shows `text` as a block of code, exactly as written (a command to copy)."""
-    body = f"<pre><code>{html.escape(text, quote=False)}</code></pre>"
+    # as `solara.Markdown` writes a fenced block (pymdownx.highlight), so that it keeps its grey box
+    escaped = html.escape(text, quote=False)
+    body = f'<div class="highlight"><pre><span></span><code>{escaped}</code></pre></div>'
     return solara.HTML(tag="div", unsafe_innerHTML=body, classes=list(MARKDOWN_CLASSES))
