@@ -15,7 +15,7 @@ from wijksim.viz.app import SummaryAndCosts
 from wijksim.viz.headline import ScenarioCards
 from wijksim.viz.i18n import translator
 from wijksim.viz.progress import Running
-from wijksim.viz.prose import code, prose_html
+from wijksim.viz.prose import code_block, prose_html
 
 nl = translator("nl")
 SETTING = runner.Setting(residents=300, years=2, replications=2, seed=5)
@@ -108,7 +108,7 @@ def test_typed_text_is_shown_as_typed_never_run():
     assert "<img" not in shown and "&lt;img src=x onerror=alert(1)&gt;" in shown
     assert "&amp;" in shown and "{{ 1 + 1 }}" in shown  # in HTML, not in a Vue template: text
     assert prose_html("| a | b |\n|---|---|\n| 1 | 2 |").count("<td>") == 2  # the cost table
-    command = code("wijksim compare --name 'x<y & z'")
+    command = code_block("wijksim compare --name 'x<y & z'")
     assert "<code>wijksim compare --name 'x&lt;y &amp; z'</code>" in command.kwargs["unsafe_innerHTML"]
 
 

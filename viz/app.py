@@ -34,7 +34,7 @@ from .messages import input_error
 from .network_tab import NetworkTab, StoryTab
 from .numbers import net_cost_rows
 from .progress import Running
-from .prose import code, prose
+from .prose import code_block, prose
 from .widgets import SETTLED
 
 DEFAULT_LANG = os.environ.get("WIJKSIM_LANG", "nl")
@@ -380,4 +380,4 @@ def ResultTabs(t, lang, res, shown, result, net, net_choice, net_year, story_who
             prose(t("command"))
             cmd = summary.command_line(result.value["setting"], result.value["scenarios"])
             with solara.Div(classes=["command-line"]):
-                code(cmd)
+                code_block(cmd)

@@ -33,7 +33,7 @@ def prose(text: str, classes: tuple[str, ...] = ()):
     return solara.HTML(tag="div", unsafe_innerHTML=prose_html(text), classes=[*MARKDOWN_CLASSES, *classes])
 
 
-def code(text: str):
+def code_block(text: str):
     """The element that shows `text` as a block of code, exactly as written (a command to copy)."""
     # as `solara.Markdown` writes a fenced block (pymdownx.highlight), so that it keeps its grey box
     escaped = html.escape(text, quote=False)
