@@ -11,8 +11,8 @@ def Running(t, progress: solara.Reactive):
     """How many of the runs are done: a bar that moves only when a run finishes (an endlessly
     animated bar keeps the browser busy on the same cores the runs need). A finished run sets the
     label's and the bar's widgets itself rather than redraw the page: each such redraw took the
-    server ~30 ms and the browser a page update, 15 times in a first comparison, on the cores the
-    runs need (2026-12-06)."""
+    server ~30 ms and the browser a page update, once per run (10-15 in a first comparison), on
+    the cores the runs need (2026-12-06)."""
 
     def shown(value: tuple[int, int]) -> tuple[str, float]:
         done, total = value
