@@ -63,8 +63,8 @@ def ScenarioCards(res, years: int, lang: str, t, stale: bool):
     if stale:
         solara.Warning(t("stale"), dense=True, classes=["stale"])
     # Keyed: the mark coming and going would otherwise move the cards to another place among the
-    # children, and a new place is new widgets (some 14 of them, ~40 ms of each redraw and each lever
-    # change); keyed, the cards' widgets are kept and only their text changes.
+    # children, and a new place is new widgets (about 15 of them, ~40 ms of each redraw and each
+    # lever change); keyed, the cards' widgets are kept and only their text changes.
     with solara.Row(
         classes=["scenario-cards"], style={"opacity": "0.45" if stale else "1", "flex-wrap": "wrap"}
     ).key("scenario-cards"):

@@ -28,9 +28,9 @@ def prose_html(text: str) -> str:
     return markdown.markdown(html.escape(text, quote=False), extensions=["tables"])
 
 
-def prose(text: str, classes: tuple[str, ...] = ()):
+def prose(text: str):
     """The element that shows `text` (Markdown) as HTML, in place of `solara.Markdown(text)`."""
-    return solara.HTML(tag="div", unsafe_innerHTML=prose_html(text), classes=[*MARKDOWN_CLASSES, *classes])
+    return solara.HTML(tag="div", unsafe_innerHTML=prose_html(text), classes=list(MARKDOWN_CLASSES))
 
 
 def code_block(text: str):
